@@ -1,0 +1,87 @@
+// The only reader of process.env. Every setting is parsed and checked once, when
+// this module is first imported; a bad one stops the server at start with one line
+// naming the variable. Edge-safe (middleware imports it): no Node APIs, and zod/mini
+// to keep the middleware bundle small.
+import * as z from "zod/mini";
+
+/** A whole number of at least `min`, given as a string in the environment. */
+const wholeNumber = (min: number, fallback: number) =>
+  z._default(
+    z.coerce
+      .number({ error: `must be a whole number (at least ${min})` })
+      .check(
+        z.int({ error: `must be a whole number (at least ${min})` }),
+        z.gte(min, { error: `must be at least ${min}` }),
+      ),
+    fallback,
+  );
+
+const EnvSchema = z.object({
+  NODE_ENV: z._default(
+    z.enum(["development", "production", "test"], { error: "must be development, production or test" }),
+    "development",
+  ),
+  DATABASE_URL: z.optional(
+    z.string().check(
+      z.refine((v) => /^postgres(ql)?:\/\/[^/]+/.test(v), "must be a postgres:// or postgresql:// URL"),
+    ),
+  ),
+  DATABASE_POOL_MAX: wholeNumber(1, 5),
+  PGLITE_DATA_DIR: z._default(z.string().check(z.minLength(1)), ".data/pglite"),
+  JWT_SECRET: z.optional(
+    z.string().check(
+      z.refine((v) => new TextEncoder().encode(v).length >= 32, "must be at least 32 bytes"),
+    ),
+  ),
+  JWT_ISSUER: z._default(z.string().check(z.minLength(1)), "jwt-items"),
+  JWT_AUDIENCE: z._default(z.string().check(z.minLength(1)), "jwt-items"),
+  ACCESS_TOKEN_TTL: wholeNumber(1, 900),
+  REFRESH_TOKEN_TTL: wholeNumber(1, 2_592_000),
+  REFRESH_REUSE_GRACE: wholeNumber(0, 10),
+  ADMIN_EMAILS: z._default(z.string(), ""),
+  // bcrypt's cost is exponential: 4 is its floor, 15 already takes seconds.
+  BCRYPT_COST: z.pipe(wholeNumber(4, 12), z.number().check(z.lte(15, { error: "must be at most 15" }))),
+  RATE_LIMIT_WINDOW: wholeNumber(1, 900),
+  LOGIN_MAX_FAILURES_PER_EMAIL: wholeNumber(1, 5),
+  LOGIN_MAX_FAILURES_PER_IP: wholeNumber(1, 30),
+  SIGNUP_MAX_PER_IP: wholeNumber(1, 10),
+  // How many reverse proxies in front of `npm start` append to X-Forwarded-For.
+  TRUSTED_PROXY_HOPS: wholeNumber(0, 0),
+  // Set by Vercel itself; there the platform's own headers carry the client address.
+  VERCEL: z.optional(z.string()),
+});
+
+export type Env = Omit<z.infer<typeof EnvSchema>, "ADMIN_EMAILS" | "JWT_SECRET"> & {
+  JWT_SECRET: string;
+  ADMIN_EMAILS: ReadonlySet<string>;
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses a set of variables; throws a ConfigError whose message names the variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable counts as unset, as in most shells' `FOO= cmd`.
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const result = EnvSchema.safeParse(present);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue?.path[0] ?? "environment");
+    const value = present[name];
+    const reason = value === undefined ? "is required" : (issue?.message ?? "is invalid");
+    throw new ConfigError(`Invalid configuration: ${name} ${reason}`);
+  }
+  const { JWT_SECRET, ADMIN_EMAILS, ...rest } = result.data;
+  if (!JWT_SECRET) {
+    throw new ConfigError(
+      rest.DATABASE_URL
+        ? "Invalid configuration: JWT_SECRET is required when DATABASE_URL is set"
+        : "Invalid configuration: JWT_SECRET is missing (`npm run dev` and `npm start` write one to .env.local)",
+    );
+  }
+  const admins = ADMIN_EMAILS.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean);
+  return { ...rest, JWT_SECRET, ADMIN_EMAILS: new Set(admins) };
+}
+
+export const env: Env = parseEnv(process.env);
