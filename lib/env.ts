@@ -45,6 +45,9 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_EMAIL: wholeNumber(1, 5),
   LOGIN_MAX_FAILURES_PER_IP: wholeNumber(1, 30),
   SIGNUP_MAX_PER_IP: wholeNumber(1, 10),
+  PORT: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(65535)), 3000),
+  // Not HOSTNAME: shells and containers set that to the machine's name.
+  HOST: z._default(z.string().check(z.minLength(1)), "localhost"),
   // How many reverse proxies in front of `npm start` append to X-Forwarded-For.
   TRUSTED_PROXY_HOPS: wholeNumber(0, 0),
   // Set by Vercel itself; there the platform's own headers carry the client address.

@@ -1,0 +1,97 @@
+// Browser tests run against the production build served by `npm start` on a fresh
+// embedded database. Debian's Chromium is used where installed (this project's CI
+// machines cannot download Playwright's browsers); elsewhere Playwright's own.
+import { existsSync, rmSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${port}`;
+// A second server whose access tokens live 3 seconds, for the "token expires while the
+// page is open" test; its own database, so the two never share sessions.
+const shortTtlPort = port + 1;
+const shortTtlURL = `http://localhost:${shortTtlPort}`;
+const systemChromium = "/usr/bin/chromium";
+// Named by port, so two runs on different E2E_PORTs never wipe each other's database.
+const dataDir = `.data/e2e-${port}`;
+const shortTtlDataDir = `.data/e2e-${shortTtlPort}-short-ttl`;
+
+// Each run starts from an empty database. Playwright evaluates this file again in every
+// worker process, after the servers have started: only the runner itself may wipe.
+const isRunner = process.env.TEST_WORKER_INDEX === undefined;
+if (isRunner && !process.env.E2E_REUSE_SERVER) {
+  for (const dir of [dataDir, shortTtlDataDir]) rmSync(dir, { recursive: true, force: true });
+}
+
+const serverEnv = {
+  NODE_ENV: "production",
+  HOST: "localhost",
+  DATABASE_URL: "",
+  JWT_SECRET: "e2e-secret-that-is-at-least-32-bytes-long",
+  BCRYPT_COST: "4",
+  ADMIN_EMAILS: "admin@example.com",
+  // Every test signs up from 127.0.0.1: the per-IP limits would stop the suite, while
+  // the per-email login limit (5) stays as in production, for the 429 test.
+  SIGNUP_MAX_PER_IP: "10000",
+  LOGIN_MAX_FAILURES_PER_IP: "10000",
+};
+
+function server(serverPort: number, env: Record<string, string>) {
+  const url = `http://localhost:${serverPort}`;
+  return {
+    command: "npx tsx server.ts",
+    url: `${url}/api/health`,
+    reuseExistingServer: !!process.env.E2E_REUSE_SERVER,
+    timeout: 120_000,
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+    env: { ...serverEnv, PORT: String(serverPort), ...env },
+  };
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 30_000,
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    ...(existsSync(systemChromium)
+      ? {
+          launchOptions: {
+            executablePath: systemChromium,
+            args: [
+              "--no-sandbox",
+              "--disable-gpu",
+              "--disable-background-networking",
+              "--disable-component-update",
+              "--disable-sync",
+              "--no-first-run",
+              "--disable-quic",
+            ],
+          },
+        }
+      : {}),
+  },
+  projects: [
+    {
+      name: "chromium",
+      testIgnore: /token-expiry\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"] },
+    },
+    {
+      name: "short-ttl",
+      testMatch: /token-expiry\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], baseURL: shortTtlURL },
+    },
+  ],
+  webServer: [
+    server(port, { PGLITE_DATA_DIR: dataDir }),
+    server(shortTtlPort, { PGLITE_DATA_DIR: shortTtlDataDir, ACCESS_TOKEN_TTL: "3" }),
+  ],
+});

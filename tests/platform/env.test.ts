@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+
+const secret = "s".repeat(32);
+
+function failure(source: Record<string, string>): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("expected the configuration to be refused");
+}
+
+describe("configuration", () => {
+  it("has the contract's defaults", () => {
+    const env = parseEnv({ JWT_SECRET: secret });
+    expect(env).toMatchObject({
+      ACCESS_TOKEN_TTL: 900,
+      REFRESH_TOKEN_TTL: 2_592_000,
+      REFRESH_REUSE_GRACE: 10,
+      BCRYPT_COST: 12,
+      PGLITE_DATA_DIR: ".data/pglite",
+      LOGIN_MAX_FAILURES_PER_EMAIL: 5,
+      LOGIN_MAX_FAILURES_PER_IP: 30,
+      SIGNUP_MAX_PER_IP: 10,
+      RATE_LIMIT_WINDOW: 900,
+    });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.ADMIN_EMAILS.size).toBe(0);
+  });
+
+  it("requires JWT_SECRET when DATABASE_URL is set, naming it", () => {
+    expect(failure({ DATABASE_URL: "postgres://db.example/app" })).toBe(
+      "Invalid configuration: JWT_SECRET is required when DATABASE_URL is set",
+    );
+  });
+
+  it("refuses a JWT_SECRET shorter than 32 bytes", () => {
+    expect(failure({ JWT_SECRET: "too short" })).toBe("Invalid configuration: JWT_SECRET must be at least 32 bytes");
+  });
+
+  it("refuses a DATABASE_URL that is not PostgreSQL", () => {
+    expect(failure({ JWT_SECRET: secret, DATABASE_URL: "mysql://db/app" })).toMatch(/^Invalid configuration: DATABASE_URL /);
+  });
+
+  it("refuses numbers that are not whole, or out of range", () => {
+    expect(failure({ JWT_SECRET: secret, ACCESS_TOKEN_TTL: "soon" })).toMatch(/^Invalid configuration: ACCESS_TOKEN_TTL /);
+    expect(failure({ JWT_SECRET: secret, BCRYPT_COST: "3" })).toBe("Invalid configuration: BCRYPT_COST must be at least 4");
+    expect(failure({ JWT_SECRET: secret, BCRYPT_COST: "16" })).toBe("Invalid configuration: BCRYPT_COST must be at most 15");
+  });
+
+  it("reads ADMIN_EMAILS as a trimmed, lower-cased list", () => {
+    const env = parseEnv({ JWT_SECRET: secret, ADMIN_EMAILS: " Ada@Example.com, grace@example.com ,," });
+    expect([...env.ADMIN_EMAILS]).toEqual(["ada@example.com", "grace@example.com"]);
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(parseEnv({ JWT_SECRET: secret, DATABASE_URL: "", ACCESS_TOKEN_TTL: "" }).ACCESS_TOKEN_TTL).toBe(900);
+  });
+});
