@@ -1,0 +1,12 @@
+import { requireUser } from "@/lib/auth/require-user";
+import { PasswordChangeSchema } from "@/lib/auth/schemas";
+import { changePassword } from "@/lib/auth/service";
+import { noContent, parseInput, readBody, route } from "@/lib/http";
+
+// Every other session of the user ends; this one stays signed in.
+export const POST = route(async (request) => {
+  const user = await requireUser(request);
+  const input = parseInput(PasswordChangeSchema, await readBody(request));
+  await changePassword(user, input.current_password, input.new_password);
+  return noContent();
+});

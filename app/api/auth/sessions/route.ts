@@ -1,0 +1,21 @@
+import { clearAuthCookies } from "@/lib/auth/cookies";
+import { requireUser } from "@/lib/auth/require-user";
+import { SessionsQuerySchema } from "@/lib/auth/schemas";
+import { endAllUserSessions, listSessions } from "@/lib/auth/sessions";
+import { json, noContent, parseQuery, route } from "@/lib/http";
+
+export const GET = route(async (request) => {
+  const user = await requireUser(request);
+  const { include } = parseQuery(SessionsQuerySchema, request);
+  const sessions = await listSessions(user.id, user.sessionId, { includeEnded: include === "ended" });
+  return json({ sessions });
+});
+
+// Log out everywhere, this device included.
+export const DELETE = route(async (request) => {
+  const user = await requireUser(request);
+  await endAllUserSessions(user.id, "logout_everywhere");
+  const headers = new Headers();
+  clearAuthCookies(request, headers);
+  return noContent(headers);
+});

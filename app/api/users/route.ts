@@ -1,0 +1,9 @@
+import { requireAdmin } from "@/lib/auth/require-user";
+import { UsersQuerySchema } from "@/lib/auth/schemas";
+import { listUsers } from "@/lib/auth/users";
+import { json, parseQuery, route } from "@/lib/http";
+
+export const GET = route(async (request) => {
+  await requireAdmin(request);
+  return json(await listUsers(parseQuery(UsersQuerySchema, request)));
+});

@@ -1,0 +1,26 @@
+// 401 answers with the WWW-Authenticate challenge of RFC 6750 §3. Edge-safe: the
+// middleware and the route handlers answer a bad token the same way.
+import { HttpError, type ErrorCode } from "@/lib/http";
+
+const REALM = 'Bearer realm="jwt-items"';
+
+type UnauthorizedCode = Extract<
+  ErrorCode,
+  "authentication_required" | "invalid_token" | "token_expired" | "session_revoked"
+>;
+
+const DETAILS: Record<UnauthorizedCode, string> = {
+  authentication_required: "Send an access token: Authorization: Bearer <token>.",
+  invalid_token: "The access token is invalid.",
+  token_expired: "The access token has expired. Refresh it at /api/auth/refresh.",
+  session_revoked: "This session has ended. Log in again.",
+};
+
+export function unauthorized(code: UnauthorizedCode): HttpError {
+  // §3.1: a request with no credentials gets a bare challenge, without an error code.
+  const challenge =
+    code === "authentication_required"
+      ? REALM
+      : `${REALM}, error="invalid_token", error_description="${DETAILS[code]}"`;
+  return new HttpError(401, { code, detail: DETAILS[code], headers: { "www-authenticate": challenge } });
+}

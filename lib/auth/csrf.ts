@@ -1,0 +1,43 @@
+// Cookies ride along on requests that other sites make, so an unsafe request that is
+// authenticated by a cookie must prove it comes from this app's own pages. Browsers
+// send Sec-Fetch-Site or Origin on every cross-origin unsafe request and cannot be
+// made to forge them; requests authenticated by the Authorization header carry no
+// ambient credential and are exempt.
+import { HttpError } from "@/lib/http";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function isSameOrigin(request: Request): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  if (site !== null) return site === "same-origin";
+  const origin = request.headers.get("origin");
+  if (origin === null || origin === "null") return false;
+  const host =
+    request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** Throws 403 `csrf_failed` for a cross-origin unsafe request. */
+export function assertSameOrigin(request: Request): void {
+  if (SAFE_METHODS.has(request.method) || isSameOrigin(request)) return;
+  throw new HttpError(403, {
+    code: "csrf_failed",
+    detail: "This request must come from the app's own pages.",
+  });
+}
+
+/**
+ * For login and signup, which set cookies but are not yet authenticated: a browser
+ * form on another site must not log a victim into an attacker's account. Clients
+ * that send neither header (curl, mobile apps, services) are not browsers and pass.
+ */
+export function assertNotCrossSite(request: Request): void {
+  const site = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
+  if (site === null && origin === null) return;
+  assertSameOrigin(request);
+}

@@ -1,0 +1,72 @@
+// The only module that signs or verifies access tokens. Edge-safe (middleware uses it):
+// jose and Web Crypto only. The key is derived once per process, not per request.
+import { errors, jwtVerify, SignJWT } from "jose";
+import { env } from "@/lib/env";
+
+export type Role = "user" | "admin";
+
+export type AccessClaims = { sub: string; sid: string; role: Role };
+
+// Pinned: a token that names any other algorithm (including "none") is rejected.
+const ALGORITHM = "HS256";
+const key = new TextEncoder().encode(env.JWT_SECRET);
+
+export class TokenError extends Error {
+  override name = "TokenError";
+  constructor(readonly code: "invalid_token" | "token_expired", message: string) {
+    super(message);
+  }
+}
+
+export async function signAccessToken(claims: AccessClaims): Promise<string> {
+  return new SignJWT({ sid: claims.sid, role: claims.role })
+    .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
+    .setSubject(claims.sub)
+    .setIssuer(env.JWT_ISSUER)
+    .setAudience(env.JWT_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${env.ACCESS_TOKEN_TTL}s`)
+    .sign(key);
+}
+
+/** Verifies signature, algorithm, `iss`, `aud` and `exp`; throws TokenError otherwise. */
+export async function verifyAccessToken(token: string): Promise<AccessClaims> {
+  try {
+    const { payload } = await jwtVerify(token, key, {
+      algorithms: [ALGORITHM],
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+      requiredClaims: ["sub", "sid", "role", "iat", "exp"],
+    });
+    const { sub, sid, role } = payload;
+    if (typeof sub !== "string" || typeof sid !== "string" || (role !== "user" && role !== "admin")) {
+      throw new TokenError("invalid_token", "The access token's claims are malformed.");
+    }
+    return { sub, sid, role };
+  } catch (error) {
+    if (error instanceof TokenError) throw error;
+    if (error instanceof errors.JWTExpired) {
+      throw new TokenError("token_expired", "The access token has expired.");
+    }
+    throw new TokenError("invalid_token", "The access token is invalid.");
+  }
+}
+
+export const ACCESS_COOKIE = "access_token";
+export const REFRESH_COOKIE = "refresh_token";
+
+/**
+ * The access token a request carries: the Authorization header wins over the cookie
+ * (contract: "when both are present the header wins"). `source` matters for CSRF.
+ */
+export function readAccessToken(
+  headers: Headers,
+  cookie: string | undefined,
+): { token: string; source: "header" | "cookie" } | null {
+  const authorization = headers.get("authorization");
+  if (authorization !== null) {
+    const match = /^Bearer[ ]+([^ ]+)[ ]*$/i.exec(authorization);
+    return { token: match?.[1] ?? "", source: "header" };
+  }
+  return cookie ? { token: cookie, source: "cookie" } : null;
+}

@@ -1,0 +1,66 @@
+// Fixed-window counters kept in the database, so every server instance counts the
+// same attempts. One atomic upsert per recorded attempt; one indexed read per check.
+// Windows are measured on the app's clock: `now()` of the database and of the app may
+// differ by a little, and mixing them would make Retry-After lie.
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { HttpError } from "@/lib/http";
+
+export type Limit = { key: string; max: number };
+
+export const limits = {
+  loginByEmail: (email: string): Limit => ({ key: `login:email:${email}`, max: env.LOGIN_MAX_FAILURES_PER_EMAIL }),
+  loginByIp: (ip: string): Limit => ({ key: `login:ip:${ip}`, max: env.LOGIN_MAX_FAILURES_PER_IP }),
+  signupByIp: (ip: string): Limit => ({ key: `signup:ip:${ip}`, max: env.SIGNUP_MAX_PER_IP }),
+};
+
+const WINDOW_AGO = () => Date.now() - env.RATE_LIMIT_WINDOW * 1000;
+
+function tooMany(windowStart: Date): HttpError {
+  const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + env.RATE_LIMIT_WINDOW * 1000 - Date.now()) / 1000));
+  return new HttpError(429, {
+    code: "rate_limited",
+    detail: `Too many attempts. Try again in ${retryAfter} seconds.`,
+    headers: { "retry-after": String(retryAfter) },
+  });
+}
+
+/** Throws 429 with Retry-After when any of the limits is already used up. */
+export async function assertWithinLimits(...checks: Limit[]): Promise<void> {
+  const db = await getDb();
+  const rows = await db.rateLimit.findMany({
+    where: { key: { in: checks.map((c) => c.key) }, windowStart: { gt: new Date(WINDOW_AGO()) } },
+    select: { key: true, count: true, windowStart: true },
+  });
+  const exhausted = rows.filter((row) => row.count >= (checks.find((c) => c.key === row.key)?.max ?? Infinity));
+  const latest = exhausted.sort((a, b) => b.windowStart.getTime() - a.windowStart.getTime())[0];
+  if (latest) throw tooMany(latest.windowStart);
+}
+
+/**
+ * Counts one attempt against a key, atomically (one upsert): a window that has passed
+ * starts again at 1. Returns the count and when its window started.
+ */
+export async function recordAttempt(key: string): Promise<{ count: number; windowStart: Date }> {
+  const db = await getDb();
+  const now = new Date();
+  const windowStart = new Date(WINDOW_AGO());
+  const [row] = await db.$queryRaw<{ count: number; window_start: Date }[]>`
+    INSERT INTO rate_limits (key, count, window_start) VALUES (${key}, 1, ${now})
+    ON CONFLICT (key) DO UPDATE SET
+      count = CASE WHEN rate_limits.window_start <= ${windowStart} THEN 1 ELSE rate_limits.count + 1 END,
+      window_start = CASE WHEN rate_limits.window_start <= ${windowStart} THEN ${now} ELSE rate_limits.window_start END
+    RETURNING count, window_start`;
+  return { count: row?.count ?? 1, windowStart: row?.window_start ?? now };
+}
+
+/** Takes one attempt from a limit, or throws 429 when it is used up (atomic: no race). */
+export async function consume(limit: Limit): Promise<void> {
+  const { count, windowStart } = await recordAttempt(limit.key);
+  if (count > limit.max) throw tooMany(windowStart);
+}
+
+export async function resetAttempts(key: string): Promise<void> {
+  const db = await getDb();
+  await db.rateLimit.deleteMany({ where: { key } });
+}

@@ -1,0 +1,124 @@
+// Auth request and response shapes, written once: they validate requests, give the
+// TypeScript types, drive the forms' client-side checks and the OpenAPI document.
+import { z } from "zod";
+
+const utf8Bytes = (value: string) => new TextEncoder().encode(value).length;
+
+export const EmailSchema = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .max(254, { error: "Use at most 254 characters." })
+  .check(z.email({ error: "Enter a valid email address." }))
+  .meta({ example: "ada@example.com" });
+
+// bcrypt only reads 72 bytes: longer passwords are refused, never silently truncated.
+export const PasswordSchema = z
+  .string({ error: "Enter a password." })
+  .refine((p) => utf8Bytes(p) >= 8, { error: "Use at least 8 characters." })
+  .refine((p) => utf8Bytes(p) <= 72, {
+    error: "Use at most 72 bytes (72 plain letters; fewer with accents or emoji).",
+  })
+  .meta({ description: "8 to 72 bytes of UTF-8.", example: "correct horse battery" });
+
+export const NameSchema = z
+  .string()
+  .trim()
+  .max(100, { error: "Use at most 100 characters." })
+  .transform((name) => (name === "" ? null : name))
+  .meta({ example: "Ada Lovelace" });
+
+export const SignupSchema = z
+  .object({ email: EmailSchema, password: PasswordSchema, name: NameSchema.optional() })
+  .meta({ id: "SignupRequest" });
+
+export const LoginSchema = z
+  .object({
+    email: EmailSchema,
+    // No length rule at login beyond bcrypt's: what was never accepted cannot match.
+    password: z
+      .string({ error: "Enter your password." })
+      .min(1, { error: "Enter your password." })
+      .refine((p) => utf8Bytes(p) <= 72, { error: "Passwords are at most 72 bytes." }),
+  })
+  .meta({ id: "LoginRequest" });
+
+export const RefreshSchema = z
+  .object({ refresh_token: z.string().min(1).max(200).optional() })
+  .meta({ id: "RefreshRequest" });
+
+export const LogoutSchema = RefreshSchema.meta({ id: "LogoutRequest" });
+
+export const PasswordChangeSchema = z
+  .object({
+    current_password: z.string({ error: "Enter your current password." }).min(1, {
+      error: "Enter your current password.",
+    }),
+    new_password: PasswordSchema,
+  })
+  .meta({ id: "PasswordChangeRequest" });
+
+export const AccountDeleteSchema = z
+  .object({
+    password: z.string({ error: "Enter your password." }).min(1, { error: "Enter your password." }),
+  })
+  .meta({ id: "AccountDeleteRequest" });
+
+export const UserSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string().nullable(),
+    role: z.enum(["user", "admin"]),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "User" });
+
+export const TokenSchema = z
+  .object({
+    access_token: z.string(),
+    token_type: z.literal("Bearer"),
+    expires_in: z.number().int().meta({ description: "Seconds until the access token expires." }),
+    refresh_token: z.string().optional(),
+  })
+  .meta({ id: "TokenResponse" });
+
+export const AuthResultSchema = TokenSchema.extend({
+  user: UserSchema,
+  refresh_token: z.string(),
+}).meta({ id: "AuthResponse" });
+
+export const SessionEndReasonSchema = z.enum([
+  "logout",
+  "logout_everywhere",
+  "refresh_reuse",
+  "password_change",
+  "revoked",
+]);
+
+export const SessionSchema = z
+  .object({
+    id: z.string(),
+    createdAt: z.iso.datetime(),
+    lastUsedAt: z.iso.datetime(),
+    userAgent: z.string().nullable(),
+    current: z.boolean(),
+    endedAt: z.iso.datetime().nullable(),
+    endReason: SessionEndReasonSchema.nullable(),
+  })
+  .meta({ id: "Session" });
+
+export const SessionsQuerySchema = z.object({
+  include: z.enum(["ended"]).optional(),
+});
+
+export const UsersQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.uuid({ error: "Not a cursor from this list." }).optional(),
+});
+
+export type SignupInput = z.output<typeof SignupSchema>;
+export type LoginInput = z.output<typeof LoginSchema>;
+export type User = z.output<typeof UserSchema>;
+export type SessionView = z.output<typeof SessionSchema>;
+export type SessionEndReason = z.output<typeof SessionEndReasonSchema>;

@@ -1,0 +1,170 @@
+// The only module that creates, rotates and revokes sessions and their refresh tokens.
+// A refresh token is 256 random bits, handed out once and stored only as its SHA-256
+// (a stolen database cannot be replayed); every use rotates it.
+import { createHash, randomBytes } from "node:crypto";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { HttpError } from "@/lib/http";
+import type { Role } from "@/lib/auth/jwt";
+import type { SessionEndReason, SessionView } from "@/lib/auth/schemas";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ENDED_SESSIONS_SHOWN_MS = 30 * 24 * 3600 * 1000;
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+const newRefreshToken = () => randomBytes(32).toString("base64url");
+const expiryFrom = (now: Date) => new Date(now.getTime() + env.REFRESH_TOKEN_TTL * 1000);
+
+export type IssuedSession = { sessionId: string; refreshToken: string };
+export type Rotation = IssuedSession & { userId: string; role: Role };
+
+function refreshError(code: "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_reused" | "session_revoked"): HttpError {
+  const details = {
+    invalid_refresh_token: "The refresh token is not valid. Log in again.",
+    refresh_token_expired: "The refresh token has expired. Log in again.",
+    refresh_token_reused: "This refresh token was already used, so the session was ended to protect you. Log in again.",
+    session_revoked: "This session has ended. Log in again.",
+  } as const;
+  return new HttpError(401, {
+    code,
+    detail: details[code],
+    headers: { "www-authenticate": `Bearer realm="jwt-items", error="invalid_token"` },
+  });
+}
+
+export async function createSession(userId: string, userAgent: string | null): Promise<IssuedSession> {
+  const db = await getDb();
+  const refreshToken = newRefreshToken();
+  const session = await db.session.create({
+    data: {
+      userId,
+      userAgent: userAgent?.slice(0, 512) ?? null,
+      expiresAt: expiryFrom(new Date()),
+      refreshTokens: { create: { tokenHash: hashToken(refreshToken) } },
+    },
+    select: { id: true },
+  });
+  return { sessionId: session.id, refreshToken };
+}
+
+/** The check behind "revocation is immediate": one primary-key lookup. */
+export async function isSessionLive(sessionId: string, userId: string): Promise<boolean> {
+  if (!UUID.test(sessionId)) return false;
+  const db = await getDb();
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: { userId: true, endedAt: true, expiresAt: true },
+  });
+  return session !== null && session.userId === userId && session.endedAt === null && session.expiresAt > new Date();
+}
+
+/**
+ * Trades a refresh token for a new one. A token rotated less than REFRESH_REUSE_GRACE
+ * seconds ago still works (two tabs refreshing at once, a lost response); later, it can
+ * only be a copy in someone else's hands, so the whole session is ended.
+ */
+export async function rotateRefreshToken(presented: string): Promise<Rotation> {
+  const db = await getDb();
+  const tokenHash = hashToken(presented);
+  const found = await db.refreshToken.findUnique({
+    where: { tokenHash },
+    select: {
+      rotatedAt: true,
+      session: { select: { id: true, userId: true, endedAt: true, expiresAt: true, user: { select: { role: true } } } },
+    },
+  });
+  if (!found) throw refreshError("invalid_refresh_token");
+  const { session } = found;
+  if (session.endedAt) throw refreshError("session_revoked");
+  const now = new Date();
+  if (session.expiresAt <= now) throw refreshError("refresh_token_expired");
+
+  let rotatedAt = found.rotatedAt;
+  if (rotatedAt === null) {
+    // Only one concurrent request can flip rotatedAt from null; the others see it set.
+    const claimed = await db.refreshToken.updateMany({ where: { tokenHash, rotatedAt: null }, data: { rotatedAt: now } });
+    rotatedAt = claimed.count === 1 ? null : now;
+  }
+  if (rotatedAt !== null && now.getTime() - rotatedAt.getTime() > env.REFRESH_REUSE_GRACE * 1000) {
+    await endSession(session.id, "refresh_reuse");
+    throw refreshError("refresh_token_reused");
+  }
+  const refreshToken = await issueNextToken(session.id, now);
+  return { sessionId: session.id, userId: session.userId, role: session.user.role, refreshToken };
+}
+
+async function issueNextToken(sessionId: string, now: Date): Promise<string> {
+  const db = await getDb();
+  const refreshToken = newRefreshToken();
+  await db.$transaction(async (tx) => {
+    // Conditional on the session still being live, so a revocation racing this refresh wins.
+    const extended = await tx.session.updateMany({
+      where: { id: sessionId, endedAt: null },
+      data: { lastUsedAt: now, expiresAt: expiryFrom(now) },
+    });
+    if (extended.count === 0) throw refreshError("session_revoked");
+    await tx.refreshToken.create({ data: { tokenHash: hashToken(refreshToken), sessionId } });
+  });
+  return refreshToken;
+}
+
+export async function endSession(sessionId: string, reason: SessionEndReason): Promise<void> {
+  const db = await getDb();
+  await db.session.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date(), endReason: reason } });
+}
+
+/** Ends one of the user's live sessions; false when none of theirs matched. */
+export async function endUserSession(userId: string, sessionId: string, reason: SessionEndReason): Promise<boolean> {
+  if (!UUID.test(sessionId)) return false;
+  const db = await getDb();
+  const ended = await db.session.updateMany({
+    where: { id: sessionId, userId, endedAt: null },
+    data: { endedAt: new Date(), endReason: reason },
+  });
+  return ended.count === 1;
+}
+
+export async function endAllUserSessions(
+  userId: string,
+  reason: SessionEndReason,
+  options: { except?: string } = {},
+): Promise<void> {
+  const db = await getDb();
+  await db.session.updateMany({
+    where: { userId, endedAt: null, ...(options.except ? { id: { not: options.except } } : {}) },
+    data: { endedAt: new Date(), endReason: reason },
+  });
+}
+
+/** Logout by refresh token: ends its session whatever state it is in; unknown tokens are ignored. */
+export async function endSessionByRefreshToken(presented: string, reason: SessionEndReason): Promise<void> {
+  const db = await getDb();
+  const found = await db.refreshToken.findUnique({ where: { tokenHash: hashToken(presented) }, select: { sessionId: true } });
+  if (found) await endSession(found.sessionId, reason);
+}
+
+export async function listSessions(
+  userId: string,
+  currentSessionId: string,
+  options: { includeEnded: boolean },
+): Promise<SessionView[]> {
+  const db = await getDb();
+  const now = new Date();
+  const live = { endedAt: null, expiresAt: { gt: now } };
+  const recentlyEnded = { endedAt: { gte: new Date(now.getTime() - ENDED_SESSIONS_SHOWN_MS) } };
+  const sessions = await db.session.findMany({
+    where: { userId, OR: options.includeEnded ? [live, recentlyEnded] : [live] },
+    orderBy: [{ endedAt: { sort: "desc", nulls: "first" } }, { lastUsedAt: "desc" }],
+    select: { id: true, createdAt: true, lastUsedAt: true, userAgent: true, endedAt: true, endReason: true },
+    take: 200,
+  });
+  return sessions.map((s) => ({
+    id: s.id,
+    createdAt: s.createdAt.toISOString(),
+    lastUsedAt: s.lastUsedAt.toISOString(),
+    userAgent: s.userAgent,
+    current: s.id === currentSessionId,
+    endedAt: s.endedAt?.toISOString() ?? null,
+    endReason: s.endReason,
+  }));
+}

@@ -1,0 +1,34 @@
+// Users with a live session, made through the same services the API uses, but without
+// spending the signup rate limit of the test's client address.
+import { signAccessToken } from "@/lib/auth/jwt";
+import { createSession } from "@/lib/auth/sessions";
+import { createUser } from "@/lib/auth/users";
+import type { User } from "@/lib/auth/schemas";
+
+let counter = 0;
+
+export type SignedInUser = {
+  user: User;
+  password: string;
+  accessToken: string;
+  refreshToken: string;
+  sessionId: string;
+};
+
+export async function createSignedInUser(
+  overrides: { email?: string; password?: string; name?: string; userAgent?: string } = {},
+): Promise<SignedInUser> {
+  counter += 1;
+  const password = overrides.password ?? "correct horse battery";
+  const email = overrides.email ?? `user${counter}-${crypto.randomUUID().slice(0, 8)}@example.com`;
+  const user = await createUser({ email, password, name: overrides.name ?? `User ${counter}` });
+  const session = await signInAgain(user, overrides.userAgent);
+  return { user, password, ...session };
+}
+
+/** A further session (another device) for an existing user. */
+export async function signInAgain(user: User, userAgent = "vitest") {
+  const { sessionId, refreshToken } = await createSession(user.id, userAgent);
+  const accessToken = await signAccessToken({ sub: user.id, sid: sessionId, role: user.role });
+  return { accessToken, refreshToken, sessionId };
+}
