@@ -1,0 +1,12 @@
+import { getDb } from "@/lib/db";
+import { json, route } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+// Liveness that includes the database: a load balancer should stop sending traffic to
+// an instance that cannot reach it (503 + Retry-After come from route()).
+export const GET = route(async () => {
+  const db = await getDb();
+  await db.$queryRaw`SELECT 1`;
+  return json({ status: "ok" });
+});

@@ -1,0 +1,18 @@
+// `npm run db:migrate`: applies pending migrations to the configured database (PostgreSQL
+// with DATABASE_URL, else the embedded PGlite). Reads .env files as `npm start` does.
+import nextEnv from "@next/env";
+
+nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+
+try {
+  // Imported only now: lib/env reads the variables the .env files just provided.
+  const { migrateConfiguredDatabase } = await import("../migrate-configured");
+  const { target, applied } = await migrateConfiguredDatabase();
+  if (applied.length === 0) console.log(`${target}: no pending migrations`);
+  else console.log(`${target}: applied ${applied.length}\n${applied.map((name) => `  ${name}`).join("\n")}`);
+} catch (error) {
+  // A configuration or migration problem: one line, no stack trace.
+  const known = error instanceof Error && ["ConfigError", "MigrationError"].includes(error.name);
+  console.error(known ? `Migration failed: ${(error as Error).message.replace(/\s*\n\s*/g, " ")}` : error);
+  process.exit(1);
+}

@@ -1,0 +1,79 @@
+// Runs before every test file, before the file imports any app module (lib/env reads the
+// environment once, at its first import, so everything here is set first).
+//
+// Each test file gets its own fresh database:
+//  - by default an in-memory PGlite that lib/db opens on the file's first query, as a copy
+//    of the migrated empty database that tests/setup/pglite-template.ts dumps once per run;
+//  - with TEST_DATABASE_URL (a PostgreSQL server), a database created for the file, migrated
+//    here, and dropped after it.
+//
+// A console.error during a test fails the test. A test that expects one takes it over:
+//   vi.spyOn(console, "error").mockImplementation(() => {});
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { format } from "node:util";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { afterAll, afterEach, beforeEach, inject, type MockInstance, vi } from "vitest";
+import { applyMigrations } from "@/prisma/engine";
+import { setInMemoryTemplate } from "@/prisma/pglite";
+
+Object.assign(process.env, {
+  NODE_ENV: "test",
+  JWT_SECRET: "test-only-secret-that-is-at-least-32-bytes-long",
+  // bcrypt's floor: a login costs milliseconds instead of a quarter second.
+  BCRYPT_COST: "4",
+  // The tests in tests/auth sign this address up to get an admin.
+  ADMIN_EMAILS: "admin@example.com,root@example.com",
+});
+
+// Never a developer's own DATABASE_URL: only a server named for tests, or none.
+const server = process.env.TEST_DATABASE_URL;
+const testDatabase = server ? await createDatabase(server) : undefined;
+if (testDatabase) {
+  process.env.DATABASE_URL = testDatabase.url;
+  await applyMigrations(new PrismaPg({ connectionString: testDatabase.url, max: 1 }));
+} else {
+  delete process.env.DATABASE_URL;
+  process.env.PGLITE_DATA_DIR = "memory://";
+  const template = inject("pgliteTemplate");
+  if (template) setInMemoryTemplate(new Blob([await readFile(template)]));
+}
+
+afterAll(async () => {
+  const { closeDb } = await import("@/lib/db");
+  await closeDb();
+  await testDatabase?.drop();
+});
+
+let consoleError: MockInstance<typeof console.error>;
+beforeEach(() => {
+  consoleError = vi.spyOn(console, "error");
+});
+afterEach(() => {
+  const expected = consoleError.getMockImplementation() !== undefined;
+  const calls = consoleError.mock.calls.map((args) => format(...args));
+  consoleError.mockRestore();
+  if (!expected && calls.length > 0) {
+    throw new Error(`console.error was called during the test:\n${calls.join("\n")}`);
+  }
+});
+
+async function createDatabase(serverUrl: string) {
+  const name = `test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  await onServer(serverUrl, `CREATE DATABASE "${name}"`);
+  // FORCE (PostgreSQL 13+) ends connections a test left open.
+  return { url: url.toString(), drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+async function onServer(serverUrl: string, sql: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
