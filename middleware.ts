@@ -81,13 +81,15 @@ export const config = {
     "/items/:path*",
     "/account/:path*",
     "/admin/:path*",
-    // Every other page, for its CSP nonce; not static files, and not link prefetches
-    // (their payload is not a document, and a nonce would be spent on a cached copy).
+    // Every other page, for its CSP nonce. Not static files, and not the router's
+    // prefetches and navigations (RSC payloads, not documents: the page they land in
+    // keeps the policy, and the nonce, it was loaded with).
     {
       source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
+        { type: "header", key: "rsc" },
       ],
     },
   ],

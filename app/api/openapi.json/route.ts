@@ -1,0 +1,13 @@
+import { json, route } from "@/lib/http";
+import { getOpenApiDocument } from "@/lib/openapi/document";
+
+// Five minutes in any cache: the document only changes with a deploy.
+const CACHE = "public, max-age=300";
+
+export const GET = route(async (request) => {
+  const document = await getOpenApiDocument();
+  // The origin this was fetched from, so that Postman and Insomnia imports call this
+  // server; a shallow copy, as the cached document is shared by every request.
+  const servers = [{ url: new URL(request.url).origin, description: "This server" }];
+  return json({ ...document, servers }, { headers: { "cache-control": CACHE } });
+});

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { ERROR_CODES, type ErrorCode } from "@/lib/http";
+import { ApiExplorer } from "./api-explorer";
+import styles from "./docs.module.css";
+
+export const metadata: Metadata = { title: "API reference" };
+
+const CODES = Object.keys(ERROR_CODES) as ErrorCode[];
+
+// The explorer is drawn in the browser from /api/openapi.json; the error codes are
+// server-rendered so that the `type` links of problem bodies (/docs#error-<code>)
+// land on an anchor even before, or without, any script.
+export default function DocsPage() {
+  return (
+    <main className={styles.page}>
+      <header className={styles.intro}>
+        <h1>API reference</h1>
+        <p>
+          Every endpoint of the JSON API, from its <a href="/api/openapi.json">OpenAPI 3.1 document</a> (import that
+          URL into Postman or Insomnia).
+        </p>
+        <p>
+          To try the protected endpoints here, run <strong>POST /api/auth/login</strong> (or signup) with “Try it out”:
+          it sets this browser&apos;s session cookie, which later calls send along. Or press{" "}
+          <strong>Authorize</strong> and paste an <code>access_token</code>.
+        </p>
+      </header>
+      <ApiExplorer />
+      <section className={styles.errors} aria-labelledby="errors">
+        <h2 id="errors">Error codes</h2>
+        <p>
+          Every error is <code>application/problem+json</code> with one of these <code>code</code> values; its{" "}
+          <code>type</code> links here.
+        </p>
+        <dl className={styles.codes}>
+          {CODES.map((code) => (
+            <div key={code} id={`error-${code}`} className={styles.code}>
+              <dt>
+                <code>{code}</code>
+              </dt>
+              <dd>{ERROR_CODES[code]}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    </main>
+  );
+}

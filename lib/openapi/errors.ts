@@ -1,0 +1,55 @@
+// Error responses that whole kinds of operation share, with the codes each can carry.
+import type { ErrorSpec } from "@/lib/openapi/problems";
+
+export const COMMON_ERRORS = {
+  badBody: {
+    status: 400,
+    codes: ["validation_failed", "malformed_json", "body_required"],
+    description: "The body is missing, not valid JSON, or has invalid fields (`errors` names each one).",
+  },
+  badQuery: {
+    status: 400,
+    codes: ["validation_failed"],
+    description: "A query parameter is invalid (`errors` names each one).",
+  },
+  tooLarge: { status: 413, codes: ["body_too_large"], description: "The body is larger than 16 KiB." },
+  mediaType: {
+    status: 415,
+    codes: ["unsupported_media_type"],
+    description: "The body has a media type this endpoint does not accept.",
+    headers: ["Accept-Post"],
+  },
+  unauthenticated: {
+    status: 401,
+    codes: ["authentication_required", "invalid_token", "token_expired", "session_revoked"],
+    description: "No access token, or one that is invalid, expired, or whose session has ended (RFC 6750 challenge).",
+    headers: ["WWW-Authenticate"],
+  },
+  crossSite: {
+    status: 403,
+    codes: ["csrf_failed"],
+    description: "Authenticated by cookie, but sent from another origin.",
+  },
+  rateLimited: {
+    status: 429,
+    codes: ["rate_limited"],
+    description: "Too many attempts; wait for `Retry-After` seconds.",
+    headers: ["Retry-After"],
+  },
+  notFound: {
+    status: 404,
+    codes: ["not_found"],
+    description: "No such resource, or it belongs to someone else (existence is not revealed).",
+  },
+  databaseDown: {
+    status: 503,
+    codes: ["database_unavailable"],
+    description: "The database cannot be reached; retry after `Retry-After` seconds.",
+    headers: ["Retry-After"],
+  },
+  internal: {
+    status: 500,
+    codes: ["internal_error"],
+    description: "An unexpected error; `detail` holds a request id for the server's logs.",
+  },
+} as const satisfies Record<string, ErrorSpec>;

@@ -1,0 +1,31 @@
+// `npm run vercel-build`, which Vercel runs instead of `build`: the Prisma client, then
+// the database's pending migrations, then Next's build. Migrating here, not at start,
+// because on Vercel no server.ts runs: the functions start cold, many at once.
+// Plain Node (no tsx): it runs before anything is compiled.
+import { spawnSync } from "node:child_process";
+
+/** Runs a command with the build's output; stops the build if it fails. */
+function run(command, args, env = process.env) {
+  console.log(`> ${command} ${args.join(" ")}`);
+  const { status, error } = spawnSync(command, args, { stdio: "inherit", env });
+  if (error) throw error;
+  if (status !== 0) process.exit(status ?? 1);
+}
+
+run("npm", ["run", "db:generate"]);
+
+// Migrations take session-level locks, which a transaction pooler (Neon's -pooler host,
+// PgBouncer) cannot hold: they go through the direct connection when there is one.
+const migrationUrl = process.env.DATABASE_URL_UNPOOLED || process.env.DATABASE_URL;
+if (!migrationUrl) {
+  console.log("DATABASE_URL is not set: no migrations to apply (the embedded database migrates itself at start).");
+} else {
+  const env = { ...process.env, DATABASE_URL: migrationUrl };
+  // On Vercel the CLI can download Prisma's native schema engine: the standard command.
+  // Elsewhere (machines without that download) the same migrations through the
+  // WebAssembly engine, which keeps `_prisma_migrations` the same way.
+  if (process.env.VERCEL) run("npx", ["prisma", "migrate", "deploy"], env);
+  else run("npm", ["run", "db:migrate"], env);
+}
+
+run("npx", ["next", "build"]);

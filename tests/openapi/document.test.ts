@@ -1,0 +1,171 @@
+import { readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { GET } from "@/app/api/openapi.json/route";
+import { API_ROUTES, type ApiRoute } from "@/lib/auth/routes";
+import { ERROR_CODES } from "@/lib/http";
+import { getOpenApiDocument, OPERATIONS, toOpenApiPath } from "@/lib/openapi/document";
+import { TOKEN_SECURITY, type OperationSpec } from "@/lib/openapi/operation";
+import type { OpenApiDocument, Operation, ResponseObject } from "@/lib/openapi/types";
+import { apiRequest, ORIGIN } from "../helpers/http";
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+const apiDir = join(process.cwd(), "app", "api");
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return routeFiles(path);
+    return name === "route.ts" ? [path] : [];
+  });
+}
+
+/** "METHOD /path" for every method that every route file under app/api exports. */
+async function exportedOperations(): Promise<string[]> {
+  const operations = await Promise.all(
+    routeFiles(apiDir).map(async (file) => {
+      const route = `/api/${relative(apiDir, file).replace(/\/?route\.ts$/, "")}`;
+      const handlers = (await import(file)) as Record<string, unknown>;
+      return METHODS.filter((m) => typeof handlers[m] === "function").map((m) => `${m} ${toOpenApiPath(route)}`);
+    }),
+  );
+  return operations.flat().sort();
+}
+
+function documentedOperations(document: OpenApiDocument): string[] {
+  return Object.entries(document.paths)
+    .flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`))
+    .sort();
+}
+
+function operationsOf(document: OpenApiDocument): Array<[string, Operation]> {
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, operation]) => [`${method.toUpperCase()} ${path}`, operation] as [string, Operation]),
+  );
+}
+
+const specs = (Object.keys(OPERATIONS) as ApiRoute[]).flatMap((route) =>
+  Object.entries(OPERATIONS[route] as Record<string, OperationSpec>).map(([method, spec]) => ({ name: `${method} ${route}`, spec })),
+);
+
+const isZod = (schema: unknown): schema is z.ZodType => schema instanceof z.ZodType;
+
+describe("the OpenAPI document", () => {
+  it("is a valid OpenAPI 3.1 document", async () => {
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(await getOpenApiDocument()));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe("3.1");
+  });
+
+  // What the schema of OpenAPI 3.1 cannot express (OAS 3.1 §4.8.10.1 and §4.8.12.1).
+  it("gives each operation a unique operationId and declares each path template's parameters", async () => {
+    const operations = operationsOf(await getOpenApiDocument());
+    const ids = operations.map(([, operation]) => operation.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const [name, operation] of operations) {
+      const templated = [...name.matchAll(/\{([^}]+)\}/g)].map(([, param]) => param);
+      const declared = (operation.parameters ?? []).flatMap((p) => ("in" in p && p.in === "path" ? [p.name] : []));
+      expect(declared, name).toEqual(templated);
+    }
+  });
+
+  it("describes every method that every route under app/api exports, and nothing else", async () => {
+    expect(documentedOperations(await getOpenApiDocument())).toEqual(await exportedOperations());
+  });
+
+  it("lists every error code that lib/http can answer with", async () => {
+    const { schemas } = (await getOpenApiDocument()).components;
+    const code = (schemas.Problem?.properties?.code ?? {}) as { enum?: string[] };
+    expect(code.enum).toEqual(Object.keys(ERROR_CODES));
+  });
+
+  it("points every $ref at a component that exists", async () => {
+    const document = await getOpenApiDocument();
+    const refs = JSON.stringify(document).match(/"\$ref":"[^"]+"/g) ?? [];
+    const missing = refs
+      .map((ref) => ref.slice('"$ref":"#/'.length, -1).split("/"))
+      .filter((segments) => segments.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], document) === undefined);
+    expect(refs.length).toBeGreaterThan(20);
+    expect(missing).toEqual([]);
+  });
+
+  it("asks for a token exactly where middleware does, by Bearer header or access_token cookie", async () => {
+    const document = await getOpenApiDocument();
+    expect(Object.keys(document.components.securitySchemes)).toEqual(
+      expect.arrayContaining(["bearerAuth", "accessTokenCookie"]),
+    );
+    for (const [route, { access, methods }] of Object.entries(API_ROUTES)) {
+      for (const method of methods) {
+        const operation = document.paths[toOpenApiPath(route)]?.[method.toLowerCase() as "get"];
+        if (access === "token") expect(operation?.security, `${method} ${route}`).toEqual(TOKEN_SECURITY);
+        // Public: no requirement at all, or `{}` among the alternatives (a credential is optional).
+        else expect(operation?.security.every((r) => Object.keys(r).length > 0) && operation.security.length > 0, `${method} ${route}`).toBe(false);
+      }
+    }
+  });
+
+  it("accepts JSON everywhere and form-encoded bodies at signup and login only", async () => {
+    const document = await getOpenApiDocument();
+    const withForm = operationsOf(document)
+      .filter(([, operation]) => operation.requestBody?.content["application/x-www-form-urlencoded"])
+      .map(([name]) => name);
+    expect(withForm.sort()).toEqual(["POST /api/auth/login", "POST /api/auth/signup"]);
+    for (const [name, operation] of operationsOf(document)) {
+      if (operation.requestBody) expect(operation.requestBody.content["application/json"], name).toBeDefined();
+    }
+  });
+
+  it("names the headers of the contract: WWW-Authenticate, Retry-After, ETag, Location and If-Match", async () => {
+    const document = await getOpenApiDocument();
+    const headerOf = (operation: Operation | undefined, status: string) =>
+      Object.keys((operation?.responses[status] as ResponseObject | undefined)?.headers ?? {});
+    for (const [name, operation] of operationsOf(document)) {
+      if (operation.responses["401"]) expect(headerOf(operation, "401"), name).toContain("WWW-Authenticate");
+      if (operation.responses["429"]) expect(headerOf(operation, "429"), name).toContain("Retry-After");
+      if (operation.responses["503"]) expect(headerOf(operation, "503"), name).toContain("Retry-After");
+    }
+    const items = document.paths["/api/items"];
+    const item = document.paths["/api/items/{id}"];
+    expect(headerOf(items?.post, "201")).toEqual(expect.arrayContaining(["Location", "ETag"]));
+    expect(headerOf(item?.get, "200")).toContain("ETag");
+    expect(item?.patch?.parameters).toContainEqual({ $ref: "#/components/parameters/IfMatch" });
+    expect(document.paths["/api/auth/login"]?.post?.responses["429"]).toBeDefined();
+  });
+
+  it("documents the query parameters of the lists", async () => {
+    const document = await getOpenApiDocument();
+    const names = (path: string) =>
+      (document.paths[path]?.get?.parameters ?? []).map((p) => ("name" in p ? `${p.in}:${p.name}` : p.$ref));
+    expect(names("/api/items")).toEqual(["query:limit", "query:cursor", "query:q", "query:sort"]);
+    expect(names("/api/users")).toEqual(["query:limit", "query:cursor"]);
+    expect(names("/api/auth/sessions")).toEqual(["query:include"]);
+    expect(names("/api/items/{id}")).toEqual(["path:id"]);
+  });
+
+  it.each(specs.filter(({ spec }) => spec.body))("gives $name a request example that its own schema accepts", ({ spec }) => {
+    expect(spec.body?.schema.safeParse(spec.body.example).error).toBeUndefined();
+  });
+
+  it.each(specs.filter(({ spec }) => isZod(spec.success.schema) && spec.success.example !== undefined))(
+    "gives $name a response example of the documented shape",
+    ({ spec }) => {
+      const schema = spec.success.schema as z.ZodType;
+      expect(schema.safeParse(spec.success.example).error).toBeUndefined();
+    },
+  );
+
+  it("is built once per process, and served with the origin it was fetched from", async () => {
+    expect(await getOpenApiDocument()).toBe(await getOpenApiDocument());
+    const response = await GET(apiRequest("/api/openapi.json"), undefined);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    const body = (await response.json()) as OpenApiDocument;
+    expect(body.openapi).toBe("3.1.1");
+    expect(body.servers).toEqual([{ url: ORIGIN, description: "This server" }]);
+    expect((await getOpenApiDocument()).servers).toEqual([{ url: "/", description: expect.any(String) }]);
+  });
+});
