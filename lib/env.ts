@@ -76,6 +76,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new ConfigError(`Invalid configuration: ${name} ${reason}`);
   }
   const { JWT_SECRET, ADMIN_EMAILS, ...rest } = result.data;
+  if (rest.VERCEL && !rest.DATABASE_URL) {
+    // Serverless functions have no lasting disk: the embedded database would vanish.
+    throw new ConfigError("Invalid configuration: DATABASE_URL is required on Vercel");
+  }
   if (!JWT_SECRET) {
     throw new ConfigError(
       rest.DATABASE_URL

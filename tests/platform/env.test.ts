@@ -36,6 +36,10 @@ describe("configuration", () => {
     );
   });
 
+  it("requires DATABASE_URL on Vercel, where there is no disk for the embedded database", () => {
+    expect(failure({ JWT_SECRET: secret, VERCEL: "1" })).toBe("Invalid configuration: DATABASE_URL is required on Vercel");
+  });
+
   it("refuses a JWT_SECRET shorter than 32 bytes", () => {
     expect(failure({ JWT_SECRET: "too short" })).toBe("Invalid configuration: JWT_SECRET must be at least 32 bytes");
   });
