@@ -1,0 +1,58 @@
+"use client";
+import { useState } from "react";
+import { api } from "@/lib/api-client";
+import { PasswordChangeSchema } from "@/lib/auth/schemas";
+import { Field } from "@/app/_components/field";
+import { FormAlert } from "@/app/_components/form-alert";
+import { SubmitButton } from "@/app/_components/submit-button";
+import { useFormSubmit } from "@/app/_components/use-form-submit";
+import styles from "./account.module.css";
+
+export function PasswordForm({ onChanged }: { onChanged: () => void }) {
+  const [done, setDone] = useState(false);
+  const { busy, errors, formError, formRef, alertRef, handleSubmit, handleInput } = useFormSubmit({
+    schema: PasswordChangeSchema,
+    send: (input) => {
+      setDone(false);
+      return api("/api/auth/password", { method: "POST", body: input });
+    },
+    onSuccess: (_result, element) => {
+      element.reset();
+      setDone(true);
+      onChanged();
+    },
+    // 403 invalid_credentials here means the current password was mistyped.
+    fieldForCode: { invalid_credentials: { field: "current_password", message: "That isn't your current password." } },
+  });
+
+  return (
+    <section className={`card ${styles.section}`} aria-labelledby="password-heading">
+      <h2 id="password-heading">Change password</h2>
+      <p className="muted">Changing it signs you out on your other devices; this one stays signed in.</p>
+      <FormAlert message={formError} title="Couldn't change your password" alertRef={alertRef} />
+      <FormAlert tone="success" message={done ? "Your password has been changed. Other devices were signed out." : null} />
+      <form ref={formRef} className={styles.form} onSubmit={handleSubmit} onInput={handleInput} noValidate>
+        <Field
+          label="Current password"
+          name="current_password"
+          type="password"
+          autoComplete="current-password"
+          error={errors.current_password}
+        />
+        <Field
+          label="New password"
+          name="new_password"
+          type="password"
+          autoComplete="new-password"
+          hint="At least 8 characters."
+          error={errors.new_password}
+        />
+        <div>
+          <SubmitButton busy={busy} busyLabel="Changing password…">
+            Change password
+          </SubmitButton>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+import type { User } from "@/lib/auth/schemas";
+import { formatDate } from "@/lib/ui/format";
+import { LoadError } from "@/app/_components/load-error";
+import { useApiData } from "@/app/_components/use-api-data";
+import styles from "./account.module.css";
+
+export function ProfileCard() {
+  const me = useApiData<{ user: User }>("/api/auth/me");
+  const user = me.data?.user;
+  return (
+    <section className={`card ${styles.section}`} aria-labelledby="profile-heading">
+      <h2 id="profile-heading">Profile</h2>
+      {me.status === "error" ? <LoadError what="your profile" error={me.error} onRetry={me.reload} /> : null}
+      <dl className={styles.facts} aria-busy={me.status === "loading"}>
+        <Fact term="Name" value={user ? (user.name ?? "Not given") : null} />
+        <Fact term="Email" value={user?.email ?? null} />
+        <Fact term="Member since" value={user ? formatDate(user.createdAt) : null} />
+        {user?.role === "admin" ? <Fact term="Role" value="Administrator" /> : null}
+      </dl>
+    </section>
+  );
+}
+
+function Fact({ term, value }: { term: string; value: string | null }) {
+  return (
+    <div className={styles.fact}>
+      <dt className={styles.term}>{term}</dt>
+      <dd className={styles.value}>{value ?? <span className={`skeleton ${styles.factSkeleton}`} aria-hidden="true" />}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+import type { SessionView } from "@/lib/auth/schemas";
+import { describeUserAgent, formatDateTime } from "@/lib/ui/format";
+import styles from "./account.module.css";
+
+type SessionRowProps = { session: SessionView; onEnd: () => void };
+
+export function SessionRow({ session, onEnd }: SessionRowProps) {
+  const device = describeUserAgent(session.userAgent);
+  return (
+    <li className={styles.session}>
+      <div className={styles.sessionText}>
+        <p className={styles.device}>
+          {device} {session.current ? <span className="badge">This device</span> : null}
+        </p>
+        <p className={`muted ${styles.small}`}>
+          Signed in {formatDateTime(session.createdAt)} · last active {formatDateTime(session.lastUsedAt)}
+        </p>
+      </div>
+      {session.current ? null : (
+        <button type="button" className="button button-small" onClick={onEnd}>
+          Sign out<span className="visually-hidden"> {device}, signed in {formatDateTime(session.createdAt)}</span>
+        </button>
+      )}
+    </li>
+  );
+}
+
+/** Holds the space of one row while the list loads. */
+export function SessionRowSkeleton() {
+  return (
+    <li className={styles.session} aria-hidden="true">
+      <div className={styles.sessionText}>
+        <span className={`skeleton ${styles.skeletonLine}`} />
+        <span className={`skeleton ${styles.skeletonShort}`} />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,10 @@
+// Why a session ended, said the way its owner would put it.
+import type { SessionEndReason } from "@/lib/auth/schemas";
+
+export const END_REASONS: Record<SessionEndReason, string> = {
+  logout: "Signed out",
+  logout_everywhere: "Signed out everywhere",
+  refresh_reuse: "Ended for your safety: its sign-in token was used twice",
+  password_change: "Ended by a password change",
+  revoked: "Signed out from another device",
+};

@@ -1,0 +1,57 @@
+"use client";
+// "Delete “Tea”?" in place of the row's buttons. Focus lands on the question so it is
+// read out; Tab reaches the confirm button, Escape or Cancel backs out.
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { api, ApiError } from "@/lib/api-client";
+import { describeError } from "@/lib/ui/describe-error";
+import type { Item } from "@/lib/items/schemas";
+import styles from "./items.module.css";
+
+type ItemDeleteConfirmProps = { item: Item; onDeleted: () => void; onCancel: () => void };
+
+export function ItemDeleteConfirm({ item, onDeleted, onCancel }: ItemDeleteConfirmProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const groupRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => groupRef.current?.focus(), []);
+
+  async function confirm() {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/items/${encodeURIComponent(item.id)}`, { method: "DELETE" });
+      onDeleted();
+    } catch (failure) {
+      // Already gone (deleted in another tab): the outcome the user asked for.
+      if (failure instanceof ApiError && failure.status === 404) return onDeleted();
+      setBusy(false);
+      setError(describeError(failure));
+    }
+  }
+
+  function handleKeyDown(event: KeyboardEvent) {
+    if (event.key === "Escape") onCancel();
+  }
+
+  const promptId = `delete-${item.id}-prompt`;
+  return (
+    <div ref={groupRef} className={styles.confirm} role="group" aria-labelledby={promptId} tabIndex={-1} onKeyDown={handleKeyDown}>
+      <p id={promptId} className={styles.confirmText}>
+        Delete “{item.name}”? This can&apos;t be undone.
+      </p>
+      <div className={styles.rowActions}>
+        <button type="button" className="button button-small button-danger" onClick={confirm} aria-disabled={busy || undefined}>
+          {busy ? "Deleting…" : "Yes, delete"}
+        </button>
+        <button type="button" className="button button-small" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+      <p className={styles.rowError} role="alert">
+        {error}
+      </p>
+    </div>
+  );
+}

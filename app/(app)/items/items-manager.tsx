@@ -1,0 +1,63 @@
+"use client";
+// The items page: add, find, sort, page through, edit and delete. Every change is
+// announced in words, and focus lands where the user will want to continue.
+import { useRef, useState } from "react";
+import { Announcer } from "@/app/_components/announcer";
+import { useDebouncedValue } from "@/app/_components/use-debounced-value";
+import { DEFAULT_SORT, type Sort } from "./item-order";
+import type { Item } from "@/lib/items/schemas";
+import { ItemCreateForm } from "./item-create-form";
+import { ItemsList } from "./items-list";
+import { ItemsToolbar } from "./items-toolbar";
+import { useItemsList } from "./use-items-list";
+import styles from "./items.module.css";
+
+// Long enough to skip a request per keystroke, short enough to feel immediate.
+const SEARCH_DELAY_MS = 300;
+
+export function ItemsManager() {
+  const [search, setSearch] = useState("");
+  const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
+  const query = useDebouncedValue(search, SEARCH_DELAY_MS);
+  const list = useItemsList(query, sort);
+  const [message, setMessage] = useState("");
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  function handleCreated(item: Item) {
+    const shown = list.add(item);
+    setMessage(shown ? `Added “${item.name}”.` : `Added “${item.name}”. It isn't shown with the current search or page.`);
+  }
+
+  function handleSaved(item: Item) {
+    list.replace(item);
+    setMessage(`Saved “${item.name}”.`);
+  }
+
+  function handleDeleted(item: Item) {
+    list.remove(item.id);
+    setMessage(`Deleted “${item.name}”.`);
+  }
+
+  return (
+    <>
+      <Announcer message={message} />
+      <ItemCreateForm onCreated={handleCreated} />
+      <section className={`card ${styles.listCard}`} aria-labelledby="items-heading">
+        <div className={styles.listHeader}>
+          <h2 id="items-heading" ref={headingRef} tabIndex={-1}>
+            Your items
+          </h2>
+          <ItemsToolbar search={search} onSearch={setSearch} sort={sort} onSort={setSort} />
+        </div>
+        <ItemsList
+          list={list}
+          query={query}
+          searching={search !== query}
+          headingRef={headingRef}
+          onSaved={handleSaved}
+          onDeleted={handleDeleted}
+        />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { api } from "@/lib/api-client";
+import { LoginSchema, type LoginInput } from "@/lib/auth/schemas";
+import { Field } from "@/app/_components/field";
+import { FormAlert } from "@/app/_components/form-alert";
+import { SubmitButton } from "@/app/_components/submit-button";
+import { useFormSubmit } from "@/app/_components/use-form-submit";
+import { SessionChecking } from "../session-checking";
+import { useSessionCheck } from "../use-session-check";
+import { goTo } from "../navigate";
+import styles from "../auth.module.css";
+
+type LoginFormProps = { next: string; notice: string | null; checkSession: boolean };
+
+export function LoginForm({ next, notice, checkSession }: LoginFormProps) {
+  const session = useSessionCheck(next, checkSession);
+  const [leaving, setLeaving] = useState(false);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const { busy, errors, formError, formRef, alertRef, handleSubmit, handleInput } = useFormSubmit({
+    schema: LoginSchema,
+    // refresh: false — a 401 here means a wrong password, not an expired token.
+    send: (input: LoginInput) => api("/api/auth/login", { method: "POST", body: input, refresh: false }),
+    onSuccess: () => {
+      setLeaving(true);
+      goTo(next);
+    },
+  });
+
+  const showForm = session === "signed-out";
+  // The form replaces the "checking" state: put the caret where the user will type.
+  useEffect(() => {
+    if (showForm) emailRef.current?.focus();
+  }, [showForm]);
+
+  if (!showForm) return <SessionChecking resuming={session === "resuming"} />;
+
+  return (
+    <div className={`card ${styles.card}`}>
+      <div className={styles.intro}>
+        <h1>Sign in</h1>
+        <p className="muted">Welcome back. Sign in to see your items.</p>
+      </div>
+      {notice ? <FormAlert tone="success" message={notice} /> : null}
+      <FormAlert message={formError} title="Couldn't sign you in" alertRef={alertRef} />
+      <form ref={formRef} className={styles.form} onSubmit={handleSubmit} onInput={handleInput} noValidate>
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          spellCheck={false}
+          inputRef={emailRef}
+          error={errors.email}
+        />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" error={errors.password} />
+        <SubmitButton busy={busy || leaving} busyLabel="Signing in…" full>
+          Sign in
+        </SubmitButton>
+      </form>
+      <p className={styles.footer}>
+        New here? <Link href={next === "/items" ? "/signup" : `/signup?next=${encodeURIComponent(next)}`}>Create an account</Link>
+      </p>
+    </div>
+  );
+}

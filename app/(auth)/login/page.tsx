@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getPageUser } from "@/lib/auth/page-user";
+import { safeNextPath } from "@/lib/safe-next";
+import { noticeFor, sessionJustEnded } from "../notices";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type LoginPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function LoginPage({ searchParams }: LoginPageProps) {
+  const params = await searchParams;
+  const next = safeNextPath(params.next);
+  // Already signed in (a live access cookie): nothing to do here.
+  if (await getPageUser()) redirect(next);
+  return <LoginForm next={next} notice={noticeFor(params.reason)} checkSession={!sessionJustEnded(params.reason)} />;
+}

@@ -1,0 +1,17 @@
+// Messages the auth pages show on arrival, chosen by `?reason=` (never free text from
+// the URL, which anyone could write).
+const NOTICES = {
+  "signed-out": "You've signed out.",
+  "signed-out-everywhere": "You've signed out on every device.",
+  "session-ended": "Your session has ended. Please sign in again.",
+  "account-deleted": "Your account and all its items have been deleted.",
+} as const;
+
+export function noticeFor(reason: unknown): string | null {
+  return typeof reason === "string" && reason in NOTICES ? NOTICES[reason as keyof typeof NOTICES] : null;
+}
+
+/** Arrivals that just ended the session here: there is nothing to resume, so no check. */
+export function sessionJustEnded(reason: unknown): boolean {
+  return reason === "signed-out" || reason === "signed-out-everywhere" || reason === "account-deleted";
+}

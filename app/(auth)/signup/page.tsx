@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getPageUser } from "@/lib/auth/page-user";
+import { safeNextPath } from "@/lib/safe-next";
+import { SignupForm } from "./signup-form";
+
+export const metadata: Metadata = { title: "Create your account" };
+
+type SignupPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SignupPage({ searchParams }: SignupPageProps) {
+  const next = safeNextPath((await searchParams).next);
+  if (await getPageUser()) redirect(next);
+  return <SignupForm next={next} />;
+}

@@ -1,0 +1,141 @@
+// The one spec that drives the signup and login forms themselves; the others start
+// signed in through the API.
+import { expect, newAccount, signUpViaApi, test } from "./fixtures";
+import { activeSessions, addItem, itemNames, signInThroughForm, waitForItems } from "./pages";
+
+test("a new user signs up, keeps items, signs out, signs back in and finds them still there", async ({ page }) => {
+  const account = newAccount("journey");
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(account.name);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  await expect(page).toHaveURL(/\/items$/);
+  await expect(page.getByRole("banner")).toContainText(account.name);
+  await expect(page.getByText("No items yet")).toBeVisible();
+
+  await addItem(page, { name: "Coffee beans", price: "12.5", description: "Whole, medium roast" });
+  await addItem(page, { name: "Apple", price: "0.99" });
+  await addItem(page, { name: "Notebook", price: "4" });
+  // After each add the caret is back in Name, ready for the next one.
+  await expect(page.getByRole("form", { name: "Add an item" }).getByLabel("Name")).toBeFocused();
+  await expect(itemNames(page)).toHaveText(["Notebook", "Apple", "Coffee beans"]);
+  await expect(page.getByRole("listitem").filter({ hasText: "Coffee beans" })).toContainText("12.50");
+  await expect(page.getByRole("listitem").filter({ hasText: "Notebook" })).toContainText("4.00");
+
+  await page.getByRole("searchbox", { name: "Search by name" }).fill("APP");
+  await expect(itemNames(page)).toHaveText(["Apple"]);
+  await expect(page.getByText("1 item matching “APP”.")).toBeVisible();
+  await page.getByRole("searchbox", { name: "Search by name" }).fill("");
+  await expect(itemNames(page)).toHaveCount(3);
+
+  await page.getByLabel("Sort").selectOption({ label: "Price, high to low" });
+  await expect(itemNames(page)).toHaveText(["Coffee beans", "Notebook", "Apple"]);
+  await page.getByLabel("Sort").selectOption({ label: "Name, A to Z" });
+  await expect(itemNames(page)).toHaveText(["Apple", "Coffee beans", "Notebook"]);
+
+  await page.getByRole("button", { name: "Edit Notebook" }).click();
+  const editForm = page.getByRole("form", { name: "Edit Notebook" });
+  await expect(editForm.getByLabel("Name")).toBeFocused();
+  await editForm.getByLabel("Name").fill("Sketchbook");
+  await editForm.getByLabel("Price").fill("6.75");
+  await editForm.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("button", { name: "Edit Sketchbook" })).toBeFocused();
+  await expect(page.getByRole("listitem").filter({ hasText: "Sketchbook" })).toContainText("6.75");
+
+  await page.getByRole("button", { name: "Delete Apple" }).click();
+  await page.getByRole("button", { name: "Yes, delete" }).click();
+  await expect(itemNames(page)).toHaveText(["Coffee beans", "Sketchbook"]);
+  // Focus moves on to the row that took the deleted one's place.
+  await expect(page.getByRole("listitem").filter({ hasText: "Coffee beans" })).toBeFocused();
+
+  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login\?reason=signed-out$/);
+  await expect(page.getByText("You've signed out.")).toBeVisible();
+
+  await signInThroughForm(page, account);
+  await expect(page).toHaveURL(/\/items$/);
+  await waitForItems(page);
+  await expect(itemNames(page)).toHaveText(["Sketchbook", "Coffee beans"]);
+});
+
+test("the login form checks fields before sending and puts each message by its field", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page.getByLabel("Email")).toBeFocused();
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter a valid email address.");
+  await expect(page.getByLabel("Email")).toBeFocused();
+  await expect(page.getByLabel("Password")).toHaveAccessibleDescription("Enter your password.");
+  await page.getByLabel("Email").fill("someone@example.com");
+  await expect(page.getByLabel("Email")).toHaveAccessibleDescription("");
+});
+
+test("a wrong password is answered in words, without saying which part was wrong", async ({ page }) => {
+  const account = newAccount("wrong");
+  await signUpViaApi(page.request, account);
+  await page.context().clearCookies();
+  await page.goto("/login");
+  await signInThroughForm(page, { email: account.email, password: "not the password" });
+  const alert = page.getByRole("alert").filter({ hasText: "Couldn't sign you in" });
+  await expect(alert).toContainText("That email and password don't match an account.");
+  await expect(alert).toBeFocused();
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("after too many failed attempts the form says how long to wait", async ({ page }) => {
+  const account = newAccount("limited");
+  await signUpViaApi(page.request, account);
+  await page.context().clearCookies();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.request.post("/api/auth/login", { data: { email: account.email, password: "wrong password" } });
+  }
+  await page.goto("/login");
+  await signInThroughForm(page, account);
+  await expect(page.getByRole("alert").filter({ hasText: "Too many attempts" })).toContainText(
+    /please wait (1[0-5] minutes|\d+ seconds) before trying again/,
+  );
+});
+
+test("signing up with a taken email says so next to the email field", async ({ page }) => {
+  const account = newAccount("taken");
+  await signUpViaApi(page.request, account);
+  await page.context().clearCookies();
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(account.email.toUpperCase());
+  await page.getByLabel("Password").fill("another good password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByLabel("Email")).toHaveAccessibleDescription(/An account with this email already exists/);
+  await expect(page.getByLabel("Email")).toBeFocused();
+});
+
+test("a too-short password is refused before anything is sent", async ({ page }) => {
+  const sent: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/auth/signup")) sent.push(request.url());
+  });
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill("short@example.com");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByLabel("Password")).toHaveAccessibleDescription(/Use at least 8 characters\./);
+  expect(sent).toEqual([]);
+});
+
+test("login returns to a same-site ?next= path and ignores any other", async ({ page }) => {
+  const account = newAccount("next");
+  await signUpViaApi(page.request, account);
+  await page.context().clearCookies();
+
+  await page.goto("/login?next=%2Faccount");
+  await signInThroughForm(page, account);
+  await expect(page).toHaveURL(/\/account$/);
+  // Let the page finish its own API calls before its cookies go away under it.
+  await expect(page.getByRole("region", { name: "Profile" })).toContainText(account.email);
+  await expect(activeSessions(page).filter({ hasText: "This device" })).toHaveCount(1);
+
+  await page.context().clearCookies();
+  await page.goto("/login?next=%2F%2Fevil.example%2Fsteal");
+  await signInThroughForm(page, account);
+  await expect(page).toHaveURL(/localhost:\d+\/items$/);
+});

@@ -1,0 +1,86 @@
+// Every page, at a phone's and a laptop's width: no axe violations, and a screenshot
+// of each under e2e/artifacts/ for people to look at.
+import type { Page, TestInfo } from "@playwright/test";
+import { createItemsViaApi, expect, newAccount, signUpViaApi, test } from "./fixtures";
+import { expectNoAxeViolations, WIDTHS } from "./a11y";
+import { signInAsAdmin } from "./admin";
+import { activeSessions, waitForItems } from "./pages";
+
+/** For each width: settle, scan with axe, save a screenshot. */
+async function checkPage(page: Page, testInfo: TestInfo, name: string, settle: () => Promise<void>) {
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    await settle();
+    await expectNoAxeViolations(page);
+    const path = `e2e/artifacts/${name}-${width}.png`;
+    await page.screenshot({ path, fullPage: true, animations: "disabled" });
+    await testInfo.attach(`${name}-${width}`, { path, contentType: "image/png" });
+  }
+}
+
+const SAMPLE_ITEMS = [
+  { name: "Espresso machine", price: "349", description: "Dual boiler; descale every two months." },
+  { name: "Bag of coffee beans", price: "12.5", description: "Medium roast, whole bean." },
+  { name: "Milk jug", price: "18.99" },
+  { name: "A very long item name that goes on and on to show how the layout copes with it", price: "99999999.99" },
+  { name: "Tamper", price: "0.5" },
+];
+
+test("sign-in page", async ({ page }, testInfo) => {
+  await page.goto("/login");
+  await checkPage(page, testInfo, "login", () => expect(page.getByRole("button", { name: "Sign in" })).toBeVisible());
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await checkPage(page, testInfo, "login-errors", () => expect(page.getByLabel("Email")).toHaveAccessibleDescription(/.+/));
+});
+
+test("sign-up page", async ({ page }, testInfo) => {
+  await page.goto("/signup");
+  await checkPage(page, testInfo, "signup", () => expect(page.getByRole("button", { name: "Create account" })).toBeVisible());
+});
+
+test("items page, new user", async ({ page, account: _account }, testInfo) => {
+  await page.goto("/items");
+  await checkPage(page, testInfo, "items-empty", async () => {
+    await waitForItems(page);
+    await expect(page.getByText("No items yet")).toBeVisible();
+  });
+});
+
+test("items page with items, editing and deleting", async ({ page, account: _account, baseURL }, testInfo) => {
+  await createItemsViaApi(page.request, baseURL, SAMPLE_ITEMS);
+  await page.goto("/items");
+  await checkPage(page, testInfo, "items", () => waitForItems(page));
+  await page.getByRole("button", { name: "Edit Milk jug" }).click();
+  await checkPage(page, testInfo, "items-editing", () => expect(page.getByRole("form", { name: "Edit Milk jug" })).toBeVisible());
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Delete Tamper" }).click();
+  await checkPage(page, testInfo, "items-deleting", () => expect(page.getByRole("button", { name: "Yes, delete" })).toBeVisible());
+});
+
+test("account page", async ({ page, account: _account }, testInfo) => {
+  await page.goto("/account");
+  await checkPage(page, testInfo, "account", async () => {
+    await expect(activeSessions(page)).toHaveCount(1);
+    await expect(page.getByRole("region", { name: "Profile" })).toContainText("@example.com");
+  });
+});
+
+test("users page for an admin", async ({ page, browser }, testInfo) => {
+  const other = await browser.newContext();
+  await signUpViaApi(other.request, newAccount("listed", "Grace Hopper"));
+  await other.close();
+  await signInAsAdmin(page);
+  await page.goto("/admin/users");
+  await checkPage(page, testInfo, "admin-users", () => expect(page.getByRole("row").filter({ hasText: "admin@example.com" })).toBeVisible());
+});
+
+test("users page for someone who is not an admin", async ({ page, account: _account }, testInfo) => {
+  await page.goto("/admin/users");
+  await checkPage(page, testInfo, "admin-not-allowed", () => expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible());
+});
+
+test("a page that does not exist", async ({ page }, testInfo) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await checkPage(page, testInfo, "not-found", () => expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible());
+});

@@ -1,0 +1,61 @@
+// Runs against the second server, whose access tokens (and access cookies) live only
+// 3 seconds: the refresh session has to carry the user along without them noticing.
+import { expect, otherDevice, test } from "./fixtures";
+import { activeSessions, addItem, itemNames, waitForItems } from "./pages";
+
+const PAST_EXPIRY_MS = 4_000;
+
+
+test("an access token that expires while the page is open is refreshed without the user noticing", async ({ page, account: _account }) => {
+  const visited: string[] = [];
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) visited.push(new URL(frame.url()).pathname);
+  });
+  await page.goto("/items");
+  await addItem(page, { name: "Before expiry", price: "1" });
+
+  await page.waitForTimeout(PAST_EXPIRY_MS);
+  await addItem(page, { name: "After expiry", price: "2" });
+  await page.waitForTimeout(PAST_EXPIRY_MS);
+  await page.getByRole("searchbox", { name: "Search by name" }).fill("expiry");
+  await waitForItems(page);
+  await expect(itemNames(page)).toHaveText(["After expiry", "Before expiry"]);
+  // Never sent to the login page: the API calls refreshed and retried by themselves.
+  expect(visited).not.toContain("/login");
+});
+
+test("after expiry, concurrent requests share one refresh", async ({ page, account, baseURL }) => {
+  const devices = [await otherDevice(baseURL, account), await otherDevice(baseURL, account)];
+  await page.goto("/account");
+  await expect(activeSessions(page)).toHaveCount(3);
+  await page.waitForTimeout(PAST_EXPIRY_MS);
+  const refreshes: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith("/api/auth/refresh")) refreshes.push(request.method());
+  });
+  // Two DELETEs at once, both refused as expired, then both retried after one refresh.
+  await page.getByRole("button", { name: "Sign out other devices" }).click();
+  await expect(activeSessions(page)).toHaveCount(1);
+  expect(refreshes).toEqual(["POST"]);
+  await Promise.all(devices.map((device) => device.dispose()));
+});
+
+test("a page visited after expiry goes through the login page's silent refresh to where it was headed", async ({ page, account: _account }) => {
+  await page.goto("/items");
+  await waitForItems(page);
+  await page.waitForTimeout(PAST_EXPIRY_MS);
+  const visited: string[] = [];
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) visited.push(new URL(frame.url()).pathname);
+  });
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Account" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
+
+  await page.waitForTimeout(PAST_EXPIRY_MS);
+  await page.goto("/items");
+  await expect(page).toHaveURL(/\/items$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Items" })).toBeVisible();
+  // Middleware sent each request to /login, whose silent refresh went straight on.
+  expect(visited).toContain("/login");
+});

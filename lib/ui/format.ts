@@ -1,0 +1,50 @@
+// How values read on screen. Prices arrive as exact decimal strings ("1234.5" or
+// "1234.50") and are formatted as strings, never through a float.
+
+/** "1234.5" → "1,234.50"; anything unexpected is shown as it came. */
+export function formatPrice(price: string | number): string {
+  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(String(price).trim());
+  if (!match) return String(price);
+  const [, sign = "", whole = "0", fraction = ""] = match;
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${sign}${grouped}.${fraction.padEnd(2, "0")}`;
+}
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
+
+export function formatDateTime(iso: string): string {
+  return dateTime.format(new Date(iso));
+}
+
+export function formatDate(iso: string): string {
+  return dateOnly.format(new Date(iso));
+}
+
+/** "Chrome on Linux" from a User-Agent header; good enough to recognise one's devices. */
+export function describeUserAgent(userAgent: string | null): string {
+  if (!userAgent) return "Unknown device";
+  const browser = pick(userAgent, [
+    [/Edg\//, "Edge"],
+    [/OPR\/|Opera/, "Opera"],
+    [/Firefox\//, "Firefox"],
+    [/HeadlessChrome|Chrome\/|Chromium\//, "Chrome"],
+    [/Safari\//, "Safari"],
+    [/curl\//, "curl"],
+    [/PostmanRuntime/, "Postman"],
+  ]);
+  const system = pick(userAgent, [
+    [/iPhone|iPad|iPod/, "iOS"],
+    [/Android/, "Android"],
+    [/Windows/, "Windows"],
+    [/Mac OS X|Macintosh/, "macOS"],
+    [/CrOS/, "ChromeOS"],
+    [/Linux/, "Linux"],
+  ]);
+  if (browser && system) return `${browser} on ${system}`;
+  return browser ?? system ?? userAgent.slice(0, 60);
+}
+
+function pick(text: string, rules: [RegExp, string][]): string | null {
+  return rules.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+}
