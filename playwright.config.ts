@@ -14,12 +14,19 @@ const systemChromium = "/usr/bin/chromium";
 // Named by port, so two runs on different E2E_PORTs never wipe each other's database.
 const dataDir = `.data/e2e-${port}`;
 const shortTtlDataDir = `.data/e2e-${shortTtlPort}-short-ttl`;
+// A third server for the HTTP API specs (e2e/api), with the production rate limits, on
+// the embedded database or, with E2E_DATABASE_URL, on PostgreSQL. E2E_API_ONLY runs just
+// those specs (CI runs them again on PostgreSQL).
+const apiPort = port + 2;
+const apiURL = `http://localhost:${apiPort}`;
+const apiDataDir = `.data/e2e-${apiPort}-api`;
+const apiOnly = !!process.env.E2E_API_ONLY;
 
 // Each run starts from an empty database. Playwright evaluates this file again in every
 // worker process, after the servers have started: only the runner itself may wipe.
 const isRunner = process.env.TEST_WORKER_INDEX === undefined;
 if (isRunner && !process.env.E2E_REUSE_SERVER) {
-  for (const dir of [dataDir, shortTtlDataDir]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [dataDir, shortTtlDataDir, apiDataDir]) rmSync(dir, { recursive: true, force: true });
 }
 
 const serverEnv = {
@@ -47,6 +54,19 @@ function server(serverPort: number, env: Record<string, string>) {
     env: { ...serverEnv, PORT: String(serverPort), ...env },
   };
 }
+
+const browserProjects = [
+  {
+    name: "chromium",
+    testIgnore: [/token-expiry\.spec\.ts/, /api\//],
+    use: { ...devices["Desktop Chrome"] },
+  },
+  {
+    name: "short-ttl",
+    testMatch: /token-expiry\.spec\.ts/,
+    use: { ...devices["Desktop Chrome"], baseURL: shortTtlURL },
+  },
+];
 
 export default defineConfig({
   testDir: "e2e",
@@ -79,19 +99,21 @@ export default defineConfig({
       : {}),
   },
   projects: [
-    {
-      name: "chromium",
-      testIgnore: /token-expiry\.spec\.ts/,
-      use: { ...devices["Desktop Chrome"] },
-    },
-    {
-      name: "short-ttl",
-      testMatch: /token-expiry\.spec\.ts/,
-      use: { ...devices["Desktop Chrome"], baseURL: shortTtlURL },
-    },
+    ...(apiOnly ? [] : browserProjects),
+    { name: "api", testMatch: /api\/.*\.spec\.ts/, use: { baseURL: apiURL } },
   ],
   webServer: [
-    server(port, { PGLITE_DATA_DIR: dataDir }),
-    server(shortTtlPort, { PGLITE_DATA_DIR: shortTtlDataDir, ACCESS_TOKEN_TTL: "3" }),
+    ...(apiOnly
+      ? []
+      : [
+          server(port, { PGLITE_DATA_DIR: dataDir }),
+          server(shortTtlPort, { PGLITE_DATA_DIR: shortTtlDataDir, ACCESS_TOKEN_TTL: "3" }),
+        ]),
+    server(apiPort, {
+      PGLITE_DATA_DIR: apiDataDir,
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      SIGNUP_MAX_PER_IP: "10",
+      LOGIN_MAX_FAILURES_PER_IP: "30",
+    }),
   ],
 });
