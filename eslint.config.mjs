@@ -22,7 +22,7 @@ const config = [
   },
   {
     // Bootstrapping code that runs before (or outside) the app's configuration.
-    files: ["lib/env.ts", "server.ts", "instrumentation.ts", "prisma.config.ts", "playwright.config.ts", "vitest.config.ts", "tests/**", "e2e/**", "prisma/scripts/**"],
+    files: ["lib/env.ts", "server.ts", "instrumentation.ts", "prisma.config.ts", "playwright.config.ts", "vitest.config.ts", "tests/**", "e2e/**", "prisma/scripts/**", "scripts/**"],
     rules: { "no-restricted-syntax": "off" },
   },
 ];

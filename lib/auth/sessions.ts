@@ -79,18 +79,24 @@ export async function rotateRefreshToken(presented: string): Promise<Rotation> {
   const now = new Date();
   if (session.expiresAt <= now) throw refreshError("refresh_token_expired");
 
-  let rotatedAt = found.rotatedAt;
-  if (rotatedAt === null) {
-    // Only one concurrent request can flip rotatedAt from null; the others see it set.
-    const claimed = await db.refreshToken.updateMany({ where: { tokenHash, rotatedAt: null }, data: { rotatedAt: now } });
-    rotatedAt = claimed.count === 1 ? null : now;
-  }
+  const rotatedAt = found.rotatedAt ?? (await claimToken(tokenHash, now));
   if (rotatedAt !== null && now.getTime() - rotatedAt.getTime() > env.REFRESH_REUSE_GRACE * 1000) {
     await endSession(session.id, "refresh_reuse");
     throw refreshError("refresh_token_reused");
   }
   const refreshToken = await issueNextToken(session.id, now);
   return { sessionId: session.id, userId: session.userId, role: session.user.role, refreshToken };
+}
+
+/**
+ * Marks an unused token as rotated. Of concurrent requests exactly one flips rotatedAt
+ * from null (and gets null back: a first use); the others lost a race of milliseconds
+ * and get `now`, well inside the grace window.
+ */
+async function claimToken(tokenHash: string, now: Date): Promise<Date | null> {
+  const db = await getDb();
+  const claimed = await db.refreshToken.updateMany({ where: { tokenHash, rotatedAt: null }, data: { rotatedAt: now } });
+  return claimed.count === 1 ? null : now;
 }
 
 async function issueNextToken(sessionId: string, now: Date): Promise<string> {

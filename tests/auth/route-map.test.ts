@@ -23,8 +23,8 @@ describe("the declared route map", () => {
   it.each(found)("declares $path with exactly the methods its route file exports", async ({ file, path }) => {
     const declared = API_ROUTES[path as keyof typeof API_ROUTES];
     expect(declared, `${path} is neither public nor protected in lib/auth/routes.ts`).toBeDefined();
-    const module = (await import(file)) as Record<string, unknown>;
-    const exported = METHODS.filter((m) => typeof module[m] === "function");
+    const handlers = (await import(file)) as Record<string, unknown>;
+    const exported = METHODS.filter((m) => typeof handlers[m] === "function");
     expect(exported).toEqual([...(declared?.methods ?? [])]);
   });
 

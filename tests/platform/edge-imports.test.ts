@@ -30,7 +30,7 @@ function reachableImports(entry: string): Array<[string, string]> {
       if (specifier.startsWith("@/")) visit(resolveLocal(specifier));
     }
   };
-  visit(join(root, "middleware.ts"));
+  visit(entry);
   return found;
 }
 
