@@ -18,7 +18,10 @@ async function main(): Promise<void> {
   const { env } = await import("./lib/env.ts");
   const { resolveClientAddress } = await import("./lib/auth/client-ip.ts");
   const { migrateConfiguredDatabase } = await import("./prisma/migrate-configured.ts");
-  await migrateConfiguredDatabase();
+  await migrateConfiguredDatabase().catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw Object.assign(new Error(`Cannot prepare the database: ${reason}`), { name: "MigrationError" });
+  });
 
   const app = next({ dev, dir: root, hostname: env.HOST, port: env.PORT });
   const handle = app.getRequestHandler();
