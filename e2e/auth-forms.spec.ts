@@ -64,7 +64,7 @@ test("the login form checks fields before sending and puts each message by its f
   await page.goto("/login");
   await expect(page.getByLabel("Email")).toBeFocused();
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter a valid email address.");
+  await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter your email address.");
   await expect(page.getByLabel("Email")).toBeFocused();
   await expect(page.getByLabel("Password")).toHaveAccessibleDescription("Enter your password.");
   await page.getByLabel("Email").fill("someone@example.com");

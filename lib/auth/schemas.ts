@@ -8,6 +8,7 @@ export const EmailSchema = z
   .string({ error: "Enter your email address." })
   .trim()
   .toLowerCase()
+  .min(1, { error: "Enter your email address.", abort: true })
   .max(254, { error: "Use at most 254 characters." })
   .check(z.email({ error: "Enter a valid email address." }))
   .meta({ example: "ada@example.com" });
