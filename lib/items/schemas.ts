@@ -60,6 +60,16 @@ export const ItemUpdateSchema = z
   })
   .meta({ id: "ItemUpdateRequest", minProperties: 1, example: { price: 9.99 } });
 
+/** One item as the API answers it: the OpenAPI document's example, written once. */
+export const ITEM_EXAMPLE = {
+  id: "01936f90-1b2c-7d3e-8f40-5a6b7c8d9e0f",
+  name: "Desk lamp",
+  price: "12.50",
+  description: "Brass, 40 cm",
+  createdAt: "2025-01-15T09:45:00.000Z",
+  updatedAt: "2025-01-15T09:45:00.000Z",
+};
+
 export const ItemSchema = z
   .object({
     id: z.string(),
@@ -71,14 +81,7 @@ export const ItemSchema = z
   })
   .meta({
     id: "Item",
-    example: {
-      id: "01936f90-1b2c-7d3e-8f40-5a6b7c8d9e0f",
-      name: "Desk lamp",
-      price: "12.50",
-      description: "Brass, 40 cm",
-      createdAt: "2025-01-15T09:45:00.000Z",
-      updatedAt: "2025-01-15T09:45:00.000Z",
-    },
+    example: ITEM_EXAMPLE,
   });
 
 export const ItemListSchema = z

@@ -1,20 +1,19 @@
 // The items endpoints of the API contract, described for the OpenAPI document.
 import type { ApiRoute } from "@/lib/auth/routes";
-import { ItemCreateSchema, ItemListSchema, ItemSchema, ItemsQuerySchema, ItemUpdateSchema } from "@/lib/items/schemas";
+import {
+  ITEM_EXAMPLE,
+  ItemCreateSchema,
+  ItemListSchema,
+  ItemSchema,
+  ItemsQuerySchema,
+  ItemUpdateSchema,
+} from "@/lib/items/schemas";
 import { COMMON_ERRORS } from "@/lib/openapi/errors";
 import type { RouteOperations } from "@/lib/openapi/operation";
 
 type ItemRoute = Extract<ApiRoute, `/api/items${string}`>;
 
-const EXAMPLE_ITEM = {
-  id: "01936f90-1b2c-7d3e-8f40-5a6b7c8d9e0f",
-  name: "Desk lamp",
-  price: "12.50",
-  description: "Brass, 40 cm",
-  createdAt: "2025-01-15T09:45:00.000Z",
-  updatedAt: "2025-01-15T09:45:00.000Z",
-};
-const ITEM_ID = { description: "An item id from the list or from `Location`.", example: EXAMPLE_ITEM.id };
+const ITEM_ID = { description: "An item id from the list or from `Location`.", example: ITEM_EXAMPLE.id };
 const notYours = { ...COMMON_ERRORS.notFound, description: "No item with this id, or not yours." };
 const nameTaken = {
   status: 409,
@@ -37,7 +36,7 @@ export const ITEM_OPERATIONS = {
         status: 200,
         description: "A page of items.",
         schema: ItemListSchema,
-        example: { items: [EXAMPLE_ITEM], nextCursor: null },
+        example: { items: [ITEM_EXAMPLE], nextCursor: null },
       },
     },
     POST: {
@@ -51,7 +50,7 @@ export const ITEM_OPERATIONS = {
         description: "The new item.",
         schema: ItemSchema,
         headers: ["Location", "ETag"],
-        example: EXAMPLE_ITEM,
+        example: ITEM_EXAMPLE,
       },
       errors: [nameTaken],
     },
@@ -63,7 +62,7 @@ export const ITEM_OPERATIONS = {
       summary: "One of your items",
       access: "token",
       pathParameter: ITEM_ID,
-      success: { status: 200, description: "The item.", schema: ItemSchema, headers: ["ETag"], example: EXAMPLE_ITEM },
+      success: { status: 200, description: "The item.", schema: ItemSchema, headers: ["ETag"], example: ITEM_EXAMPLE },
       errors: [notYours],
     },
     PATCH: {
@@ -80,7 +79,7 @@ export const ITEM_OPERATIONS = {
         description: "The changed item.",
         schema: ItemSchema,
         headers: ["ETag"],
-        example: { ...EXAMPLE_ITEM, price: "9.99", updatedAt: "2025-01-16T08:00:00.000Z" },
+        example: { ...ITEM_EXAMPLE, price: "9.99", updatedAt: "2025-01-16T08:00:00.000Z" },
       },
       errors: [
         notYours,
