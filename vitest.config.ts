@@ -13,8 +13,9 @@ export default defineConfig({
     // Gives every test file its own database and fails tests that log console.error.
     globalSetup: ["tests/setup/pglite-template.ts"],
     setupFiles: ["tests/setup/database.ts"],
-    // A file's first query starts its PGlite (about 1 s; several on a busy machine).
-    testTimeout: 15_000,
+    // A file's first query starts its PGlite inside that test (about 1 s alone, far more
+    // when every core is busy with other files), so a test may take a while.
+    testTimeout: 30_000,
     hookTimeout: 30_000,
   },
 });
