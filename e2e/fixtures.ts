@@ -47,11 +47,44 @@ export async function createItemsViaApi(
   baseURL: string | undefined,
   items: { name: string; price: string; description?: string }[],
 ): Promise<void> {
-  const headers = { origin: new URL(baseURL ?? "http://localhost").origin };
+  const headers = originHeader(baseURL);
   for (const item of items) {
     const response = await request.post("/api/items", { data: item, headers });
     if (response.status() !== 201) throw new Error(`create failed: ${response.status()} ${await response.text()}`);
   }
+}
+
+function originHeader(baseURL: string | undefined) {
+  return { origin: new URL(baseURL ?? "http://localhost").origin };
+}
+
+export type ApiItem = { id: string; name: string; price: string; description: string | null };
+
+/** The item of that exact name, as the API has it now. */
+export async function findItemViaApi(request: APIRequestContext, name: string): Promise<ApiItem> {
+  const response = await request.get("/api/items", { params: { q: name } });
+  const { items } = (await response.json()) as { items: ApiItem[] };
+  const item = items.find((candidate) => candidate.name === name);
+  if (!item) throw new Error(`no item named ${name}`);
+  return item;
+}
+
+/** A change made elsewhere (another device, another tab) to the item of that name. */
+export async function updateItemViaApi(
+  request: APIRequestContext,
+  baseURL: string | undefined,
+  name: string,
+  patch: Partial<Pick<ApiItem, "name" | "price" | "description">>,
+): Promise<void> {
+  const { id } = await findItemViaApi(request, name);
+  const response = await request.patch(`/api/items/${id}`, { data: patch, headers: originHeader(baseURL) });
+  if (response.status() !== 200) throw new Error(`update failed: ${response.status()} ${await response.text()}`);
+}
+
+export async function deleteItemViaApi(request: APIRequestContext, baseURL: string | undefined, name: string): Promise<void> {
+  const { id } = await findItemViaApi(request, name);
+  const response = await request.delete(`/api/items/${id}`, { headers: originHeader(baseURL) });
+  if (response.status() !== 204) throw new Error(`delete failed: ${response.status()} ${await response.text()}`);
 }
 
 // Chromium logs every 4xx answer to fetch() as "Failed to load resource: … status of

@@ -1,5 +1,20 @@
-import { createItemsViaApi, expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { createItemsViaApi, deleteItemViaApi, expect, findItemViaApi, otherDevice, test, updateItemViaApi } from "./fixtures";
 import { addItem, itemNames, itemsList, waitForItems } from "./pages";
+
+/**
+ * Opens an item's edit form and waits until it has loaded the item's version (ETag):
+ * a change made elsewhere after this point is one the form has not seen.
+ */
+async function openEditForm(page: Page, name: string) {
+  const loaded = page.waitForResponse((response) => {
+    const isItem = /^\/api\/items\/[^/]+$/.test(new URL(response.url()).pathname);
+    return isItem && response.request().method() === "GET";
+  });
+  await page.getByRole("button", { name: `Edit ${name}` }).click();
+  expect((await loaded).status()).toBe(200);
+  return page.getByRole("form", { name: `Edit ${name}` });
+}
 
 test("a new user sees an empty state that says what to do", async ({ page, account: _account }) => {
   await page.goto("/items");
@@ -73,4 +88,62 @@ test("deleting asks first, and can be backed out of with the keyboard", async ({
   await expect(itemNames(page)).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Your items" })).toBeFocused();
   await expect(page.getByText("No items yet")).toBeVisible();
+});
+
+test("a save that would overwrite a change made elsewhere shows the latest version instead", async ({ page, account, baseURL }) => {
+  await createItemsViaApi(page.request, baseURL, [{ name: "Lamp", price: "25", description: "Desk lamp" }]);
+  await page.goto("/items");
+  await waitForItems(page);
+  const form = await openEditForm(page, "Lamp");
+  const phone = await otherDevice(baseURL, account);
+  await updateItemViaApi(phone, baseURL, "Lamp", { price: "30" });
+  await phone.dispose();
+
+  await form.getByLabel("Description").fill("Brass desk lamp");
+  await form.getByRole("button", { name: "Save" }).click();
+  const alert = form.getByRole("alert");
+  await expect(alert).toContainText("This item was changed somewhere else. Here is the latest version: review it and save again.");
+  await expect(alert).toBeFocused();
+  await expect(form.getByLabel("Price")).toHaveValue("30.00");
+  await expect(form.getByLabel("Description")).toHaveValue("Desk lamp");
+  expect(await findItemViaApi(page.request, "Lamp")).toMatchObject({ price: "30.00", description: "Desk lamp" });
+
+  await form.getByLabel("Description").fill("Brass desk lamp");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved “Lamp”." })).toBeAttached();
+  await expect(page.getByRole("button", { name: "Edit Lamp" })).toBeFocused();
+  const row = itemsList(page).getByRole("listitem").filter({ hasText: "Lamp" });
+  await expect(row).toContainText("30.00");
+  await expect(row).toContainText("Brass desk lamp");
+  expect(await findItemViaApi(page.request, "Lamp")).toMatchObject({ price: "30.00", description: "Brass desk lamp" });
+});
+
+test("the edit form opens with the latest values when the list is behind", async ({ page, account: _account, baseURL }) => {
+  await createItemsViaApi(page.request, baseURL, [{ name: "Rug", price: "80" }]);
+  await page.goto("/items");
+  await waitForItems(page);
+  await updateItemViaApi(page.request, baseURL, "Rug", { price: "95", description: "Wool" });
+
+  const form = await openEditForm(page, "Rug");
+  await expect(form.getByRole("status")).toContainText("changed somewhere else since the list was loaded");
+  await expect(form.getByLabel("Price")).toHaveValue("95.00");
+  await expect(form.getByLabel("Description")).toHaveValue("Wool");
+  await expect(form.getByLabel("Name")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(itemsList(page).getByRole("listitem").filter({ hasText: "Rug" })).toContainText("95.00");
+});
+
+test("saving an item deleted elsewhere says so and removes its row", async ({ page, account: _account, baseURL }) => {
+  await createItemsViaApi(page.request, baseURL, [{ name: "Vase", price: "10" }]);
+  await page.goto("/items");
+  await waitForItems(page);
+  const form = await openEditForm(page, "Vase");
+  await deleteItemViaApi(page.request, baseURL, "Vase");
+
+  await form.getByLabel("Price").fill("12");
+  await form.getByRole("button", { name: "Save" }).click();
+  const items = page.getByRole("region", { name: "Your items" });
+  await expect(items.getByText("“Vase” was deleted somewhere else, so it has been removed from the list.")).toBeVisible();
+  await expect(itemNames(page)).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Your items" })).toBeFocused();
 });

@@ -42,6 +42,8 @@ export type RequestOptions = {
   body?: unknown;
   query?: Query;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. If-Match for a conditional update. */
+  headers?: Readonly<Record<string, string>>;
   /** Off for the auth endpoints themselves: their 401 means "wrong password", not "expired". */
   refresh?: boolean;
 };
@@ -80,6 +82,16 @@ async function postRefresh(): Promise<boolean> {
 
 /** Calls the API and returns the parsed JSON body (undefined for 204), or throws ApiError. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return parse<T>(await request(path, options));
+}
+
+/** As `api`, with the response's headers too (an ETag to send back as If-Match). */
+export async function apiWithHeaders<T>(path: string, options: RequestOptions = {}): Promise<{ data: T; headers: Headers }> {
+  const response = await request(path, options);
+  return { data: await parse<T>(response), headers: response.headers };
+}
+
+async function request(path: string, options: RequestOptions): Promise<Response> {
   const startedAt = Date.now();
   let response = await send(path, options);
   if (response.status === 401 && options.refresh !== false) {
@@ -91,7 +103,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     response = await send(path, options);
     if (response.status === 401) return signInAgain();
   }
-  return parse<T>(response);
+  return response;
 }
 
 function send(path: string, options: RequestOptions): Promise<Response> {
@@ -100,6 +112,7 @@ function send(path: string, options: RequestOptions): Promise<Response> {
     method: options.method ?? "GET",
     credentials: "same-origin",
     headers: {
+      ...options.headers,
       accept: "application/json, application/problem+json",
       ...(hasBody ? { "content-type": "application/json" } : {}),
     },

@@ -15,6 +15,8 @@ type Options<S extends z.ZodType, R> = {
   onSuccess: (result: R, form: HTMLFormElement) => void;
   /** Error codes that concern one field, e.g. { email_taken: { field: "email" } }. */
   fieldForCode?: Partial<Record<string, { field: string; message?: string }>>;
+  /** This form's own words for a failure it understands better; undefined for the usual ones. */
+  describeFailure?: (error: unknown) => string | undefined;
 };
 
 export function useFormSubmit<S extends z.ZodType, R>(options: Options<S, R>) {
@@ -34,6 +36,8 @@ export function useFormSubmit<S extends z.ZodType, R>(options: Options<S, R>) {
   }
 
   function showFailure(error: unknown) {
+    const own = options.describeFailure?.(error);
+    if (own) return showErrors({}, own);
     const target = error instanceof ApiError ? options.fieldForCode?.[error.code] : undefined;
     if (target) return showErrors({ [target.field]: target.message ?? describeError(error) }, null);
     const fields = serverFieldErrors(error);

@@ -23,3 +23,15 @@ export function ItemFields({ errors, item, nameRef }: ItemFieldsProps) {
     </div>
   );
 }
+
+/**
+ * Puts an item's values in the fields of a form that is already showing (they are
+ * uncontrolled, so a new defaultValue would not reach a field the user has typed in).
+ */
+export function fillItemFields(form: HTMLFormElement | null, item: Item) {
+  const values = { name: item.name, price: item.price, description: item.description ?? "" };
+  for (const [name, value] of Object.entries(values)) {
+    const field = form?.elements.namedItem(name);
+    if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) field.value = value;
+  }
+}

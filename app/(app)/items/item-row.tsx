@@ -10,9 +10,17 @@ import styles from "./items.module.css";
 
 type Mode = "view" | "edit" | "delete";
 
-type ItemRowProps = { item: Item; onSaved: (item: Item) => void; onDeleted: (item: Item) => void };
+type ItemRowProps = {
+  item: Item;
+  onSaved: (item: Item) => void;
+  onDeleted: (item: Item) => void;
+  /** Newer values of the item, found while editing it. */
+  onLatest: (item: Item) => void;
+  /** The item turned out to be deleted elsewhere. */
+  onGone: (item: Item) => void;
+};
 
-export function ItemRow({ item, onSaved, onDeleted }: ItemRowProps) {
+export function ItemRow({ item, onSaved, onDeleted, onLatest, onGone }: ItemRowProps) {
   const [mode, setMode] = useState<Mode>("view");
   const editRef = useRef<HTMLButtonElement>(null);
   const deleteRef = useRef<HTMLButtonElement>(null);
@@ -39,6 +47,8 @@ export function ItemRow({ item, onSaved, onDeleted }: ItemRowProps) {
             back("edit");
           }}
           onCancel={() => back("edit")}
+          onLatest={onLatest}
+          onGone={() => onGone(item)}
         />
       </li>
     );

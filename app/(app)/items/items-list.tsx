@@ -14,11 +14,12 @@ type ItemsListProps = {
   headingRef: RefObject<HTMLHeadingElement | null>;
   onSaved: (item: Item) => void;
   onDeleted: (item: Item) => void;
+  onGone: (item: Item) => void;
 };
 
 const SKELETON_ROWS = 4;
 
-export function ItemsList({ list, query, searching, headingRef, onSaved, onDeleted }: ItemsListProps) {
+export function ItemsList({ list, query, searching, headingRef, onSaved, onDeleted, onGone }: ItemsListProps) {
   const rowsRef = useRef<HTMLUListElement>(null);
   // After "load more" focus moves to the first new row; after a delete, to the row that
   // took its place (or the heading, when none is left). Applied once the rows render.
@@ -31,10 +32,11 @@ export function ItemsList({ list, query, searching, headingRef, onSaved, onDelet
     else headingRef.current?.focus();
   }, [list.items, headingRef]);
 
-  function handleDeleted(item: Item) {
+  /** Deleted here (`onDeleted`) or found deleted elsewhere (`onGone`): the row goes. */
+  function removeRow(item: Item, report: (item: Item) => void) {
     const index = list.items.findIndex((existing) => existing.id === item.id);
     focusIndex.current = Math.min(index, list.items.length - 2);
-    onDeleted(item);
+    report(item);
   }
 
   async function handleLoadMore() {
@@ -57,7 +59,14 @@ export function ItemsList({ list, query, searching, headingRef, onSaved, onDelet
       <ul ref={rowsRef} className={styles.rows} aria-labelledby="items-heading" aria-busy={busy} data-stale={busy && !firstLoad}>
         {firstLoad ? Array.from({ length: SKELETON_ROWS }, (_, i) => <ItemRowSkeleton key={i} />) : null}
         {list.items.map((item) => (
-          <ItemRow key={item.id} item={item} onSaved={onSaved} onDeleted={handleDeleted} />
+          <ItemRow
+            key={item.id}
+            item={item}
+            onSaved={onSaved}
+            onDeleted={(deleted) => removeRow(deleted, onDeleted)}
+            onLatest={list.replace}
+            onGone={(gone) => removeRow(gone, onGone)}
+          />
         ))}
       </ul>
       {list.status === "ready" && list.items.length === 0 ? <EmptyState query={list.shownFor?.query ?? ""} /> : null}

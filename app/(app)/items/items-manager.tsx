@@ -21,21 +21,33 @@ export function ItemsManager() {
   const query = useDebouncedValue(search, SEARCH_DELAY_MS);
   const list = useItemsList(query, sort);
   const [message, setMessage] = useState("");
+  // News the user did not cause (a row vanishing) is also shown, not only read out.
+  const [notice, setNotice] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+
+  function announce(text: string, { visible = false } = {}) {
+    setMessage(text);
+    setNotice(visible ? text : null);
+  }
 
   function handleCreated(item: Item) {
     const shown = list.add(item);
-    setMessage(shown ? `Added “${item.name}”.` : `Added “${item.name}”. It isn't shown with the current search or page.`);
+    announce(shown ? `Added “${item.name}”.` : `Added “${item.name}”. It isn't shown with the current search or page.`);
   }
 
   function handleSaved(item: Item) {
     list.replace(item);
-    setMessage(`Saved “${item.name}”.`);
+    announce(`Saved “${item.name}”.`);
   }
 
   function handleDeleted(item: Item) {
     list.remove(item.id);
-    setMessage(`Deleted “${item.name}”.`);
+    announce(`Deleted “${item.name}”.`);
+  }
+
+  function handleGone(item: Item) {
+    list.remove(item.id);
+    announce(`“${item.name}” was deleted somewhere else, so it has been removed from the list.`, { visible: true });
   }
 
   return (
@@ -49,6 +61,7 @@ export function ItemsManager() {
           </h2>
           <ItemsToolbar search={search} onSearch={setSearch} sort={sort} onSort={setSort} />
         </div>
+        {notice ? <p className="notice">{notice}</p> : null}
         <ItemsList
           list={list}
           query={query}
@@ -56,6 +69,7 @@ export function ItemsManager() {
           headingRef={headingRef}
           onSaved={handleSaved}
           onDeleted={handleDeleted}
+          onGone={handleGone}
         />
       </section>
     </>
