@@ -8,7 +8,7 @@ import { unauthorized } from "@/lib/auth/challenge";
 import { ACCESS_COOKIE, readAccessToken, TokenError, verifyAccessToken } from "@/lib/auth/jwt";
 import { isProtectedPage, matchApiRoute } from "@/lib/auth/routes";
 import { env } from "@/lib/env";
-import { errorResponse, problem } from "@/lib/http";
+import { errorResponse, isHttps, problem } from "@/lib/http";
 import { createNonce, pagePolicy } from "@/lib/security/csp";
 
 type Verdict = "valid" | "authentication_required" | TokenError["code"];
@@ -51,7 +51,7 @@ function nextWithNonce(request: NextRequest): NextResponse {
   const policy = pagePolicy({
     nonce: createNonce(),
     dev: env.NODE_ENV === "development",
-    https: request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
+    https: isHttps(request),
   });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);

@@ -190,6 +190,17 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   });
 }
 
+/**
+ * Whether the client reached the app over HTTPS: directly, or through a TLS-terminating
+ * proxy that says so (a client faking it only makes its own cookies stricter).
+ */
+export function isHttps(request: Request): boolean {
+  return (
+    new URL(request.url).protocol === "https:" ||
+    request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https"
+  );
+}
+
 /** Validates the query string with a zod schema (400 `validation_failed` on failure). */
 export function parseQuery<S extends z.ZodType>(schema: S, request: Request): z.output<S> {
   return parseInput(schema, Object.fromEntries(new URL(request.url).searchParams));

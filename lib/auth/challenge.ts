@@ -4,6 +4,12 @@ import { HttpError, type ErrorCode } from "@/lib/http";
 
 const REALM = 'Bearer realm="jwt-items"';
 
+/** The WWW-Authenticate value of every 401, with RFC 6750's error code when there is one. */
+export function bearerChallenge(error?: "invalid_token", description?: string): string {
+  if (!error) return REALM;
+  return `${REALM}, error="${error}"${description ? `, error_description="${description}"` : ""}`;
+}
+
 type UnauthorizedCode = Extract<
   ErrorCode,
   "authentication_required" | "invalid_token" | "token_expired" | "session_revoked"
@@ -19,8 +25,6 @@ const DETAILS: Record<UnauthorizedCode, string> = {
 export function unauthorized(code: UnauthorizedCode): HttpError {
   // §3.1: a request with no credentials gets a bare challenge, without an error code.
   const challenge =
-    code === "authentication_required"
-      ? REALM
-      : `${REALM}, error="invalid_token", error_description="${DETAILS[code]}"`;
+    code === "authentication_required" ? bearerChallenge() : bearerChallenge("invalid_token", DETAILS[code]);
   return new HttpError(401, { code, detail: DETAILS[code], headers: { "www-authenticate": challenge } });
 }

@@ -2,6 +2,7 @@
 // the refresh cookie is sent only to /api/auth and never on cross-site requests.
 import { env } from "@/lib/env";
 import { ACCESS_COOKIE, REFRESH_COOKIE } from "@/lib/auth/jwt";
+import { isHttps } from "@/lib/http";
 
 export { ACCESS_COOKIE, REFRESH_COOKIE };
 
@@ -19,15 +20,6 @@ export function readCookie(request: Request, name: string): string | undefined {
   return undefined;
 }
 
-// Secure whenever the app is served over HTTPS: directly, or behind a TLS-terminating
-// proxy that says so (a client faking it only makes its own cookies stricter).
-function isHttps(request: Request): boolean {
-  return (
-    new URL(request.url).protocol === "https:" ||
-    request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https"
-  );
-}
-
 type CookieSpec = { name: string; value: string; path: string; sameSite: "Lax" | "Strict"; maxAge: number };
 
 function serialize(request: Request, spec: CookieSpec): string {
@@ -38,6 +30,7 @@ function serialize(request: Request, spec: CookieSpec): string {
     "HttpOnly",
     `SameSite=${spec.sameSite}`,
   ];
+  // Secure whenever the app is served over HTTPS.
   if (isHttps(request)) parts.push("Secure");
   return parts.join("; ");
 }

@@ -2,6 +2,7 @@
 // everything that decides who gets a token happens here.
 import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http";
+import { bearerChallenge } from "@/lib/auth/challenge";
 import { signAccessToken, type Role } from "@/lib/auth/jwt";
 import { verifyPassword } from "@/lib/auth/password";
 import { assertWithinLimits, consume, limits, recordAttempt, resetAttempts } from "@/lib/auth/rate-limit";
@@ -45,7 +46,7 @@ const invalidCredentials = () =>
   new HttpError(401, {
     code: "invalid_credentials",
     detail: "The email or password is incorrect.",
-    headers: { "www-authenticate": 'Bearer realm="jwt-items"' },
+    headers: { "www-authenticate": bearerChallenge() },
   });
 
 /**

@@ -5,10 +5,11 @@ import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http";
+import { isUuid } from "@/lib/ids";
+import { bearerChallenge } from "@/lib/auth/challenge";
 import type { Role } from "@/lib/auth/jwt";
 import type { SessionEndReason, SessionView } from "@/lib/auth/schemas";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ENDED_SESSIONS_SHOWN_MS = 30 * 24 * 3600 * 1000;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -28,7 +29,7 @@ function refreshError(code: "invalid_refresh_token" | "refresh_token_expired" | 
   return new HttpError(401, {
     code,
     detail: details[code],
-    headers: { "www-authenticate": `Bearer realm="jwt-items", error="invalid_token"` },
+    headers: { "www-authenticate": bearerChallenge("invalid_token") },
   });
 }
 
@@ -49,7 +50,7 @@ export async function createSession(userId: string, userAgent: string | null): P
 
 /** The check behind "revocation is immediate": one primary-key lookup. */
 export async function isSessionLive(sessionId: string, userId: string): Promise<boolean> {
-  if (!UUID.test(sessionId)) return false;
+  if (!isUuid(sessionId)) return false;
   const db = await getDb();
   const session = await db.session.findUnique({
     where: { id: sessionId },
@@ -121,7 +122,7 @@ export async function endSession(sessionId: string, reason: SessionEndReason): P
 
 /** Ends one of the user's live sessions; false when none of theirs matched. */
 export async function endUserSession(userId: string, sessionId: string, reason: SessionEndReason): Promise<boolean> {
-  if (!UUID.test(sessionId)) return false;
+  if (!isUuid(sessionId)) return false;
   const db = await getDb();
   const ended = await db.session.updateMany({
     where: { id: sessionId, userId, endedAt: null },

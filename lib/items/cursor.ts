@@ -6,13 +6,13 @@ import { z } from "zod";
 import { HttpError } from "@/lib/http";
 import { PRICE_PATTERN } from "@/lib/items/price";
 import { ITEM_SORTS, type ItemSort } from "@/lib/items/schemas";
+import { UUID_PATTERN } from "@/lib/ids";
 
 export type Position = { key: string; id: string };
 
 /** Item ids as the database stores them; anything else cannot name an item. */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const CursorSchema = z.tuple([z.enum(ITEM_SORTS), z.string().max(400), z.string().regex(UUID)]);
+const CursorSchema = z.tuple([z.enum(ITEM_SORTS), z.string().max(400), z.string().regex(UUID_PATTERN)]);
 
 // What a sort key must look like, so a tampered cursor is a 400 and never a database error.
 const KEY_RULES: Record<string, (key: string) => boolean> = {

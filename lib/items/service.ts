@@ -3,7 +3,8 @@
 // matched" becomes a 404 that does not reveal whether the id exists.
 import { getDb, type Prisma } from "@/lib/db";
 import { HttpError } from "@/lib/http";
-import { decodeCursor, encodeCursor, UUID } from "@/lib/items/cursor";
+import { decodeCursor, encodeCursor } from "@/lib/items/cursor";
+import { isUuid } from "@/lib/ids";
 import { etagOf, ifMatchVersions } from "@/lib/items/etag";
 import { keyOf, keysetAfter, keysetOrder } from "@/lib/items/keyset";
 import { itemSelect, nameKeyOf, toItem, type ItemRow } from "@/lib/items/rows";
@@ -60,7 +61,7 @@ export async function listItems(ownerId: string, query: ItemsQuery): Promise<Ite
 }
 
 export async function getItem(ownerId: string, id: string): Promise<VersionedItem> {
-  if (!UUID.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const db = await getDb();
   const row = await db.item.findFirst({ where: { id, ownerId }, select: itemSelect });
   if (!row) throw notFound();
@@ -73,7 +74,7 @@ export async function getItem(ownerId: string, id: string): Promise<VersionedIte
  * instead of being overwritten.
  */
 export async function updateItem(ownerId: string, id: string, patch: ItemUpdateInput, ifMatch?: string | null): Promise<VersionedItem> {
-  if (!UUID.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const versions = ifMatchVersions(ifMatch);
   const conditional = Array.isArray(versions);
   const db = await getDb();
@@ -104,7 +105,7 @@ function changes(patch: ItemUpdateInput): Prisma.ItemUpdateManyMutationInput {
 }
 
 export async function deleteItem(ownerId: string, id: string): Promise<void> {
-  if (!UUID.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const db = await getDb();
   const { count } = await db.item.deleteMany({ where: { id, ownerId } });
   if (count === 0) throw notFound();

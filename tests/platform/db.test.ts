@@ -1,23 +1,16 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-
-const run = promisify(execFile);
+import { inNewProcess } from "../helpers/child-process";
 
 // A separate Node process using lib/db the way the server does, with its own settings.
-async function inEmbeddedProcess(dataDir: string, code: string): Promise<unknown> {
-  const script = `const { getDb, closeDb } = await import("./lib/db.ts"); const db = await getDb();
-    try { console.log(JSON.stringify(await (async () => { ${code} })())); } finally { await closeDb(); }`;
-  const { stdout } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "--eval", script], {
-    cwd: process.cwd(),
-    env: { ...process.env, DATABASE_URL: "", PGLITE_DATA_DIR: dataDir },
-  });
-  return JSON.parse(stdout.trim().split("\n").at(-1)!);
+function inEmbeddedProcess(dataDir: string, code: string): Promise<unknown> {
+  const body = `const { getDb, closeDb } = await import("./lib/db.ts"); const db = await getDb();
+    try { ${code} } finally { await closeDb(); }`;
+  return inNewProcess(body, { DATABASE_URL: "", PGLITE_DATA_DIR: dataDir });
 }
 
 describe("the embedded database", () => {
