@@ -45,7 +45,7 @@ const serverEnv = {
 function server(serverPort: number, env: Record<string, string>) {
   const url = `http://localhost:${serverPort}`;
   return {
-    command: "npx tsx server.ts",
+    command: "node dist/server.js",
     url: `${url}/api/health`,
     reuseExistingServer: !!process.env.E2E_REUSE_SERVER,
     timeout: 120_000,

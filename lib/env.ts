@@ -5,16 +5,14 @@
 import * as z from "zod/mini";
 
 /** A whole number of at least `min`, given as a string in the environment. */
-const wholeNumber = (min: number, fallback: number) =>
-  z._default(
-    z.coerce
-      .number({ error: `must be a whole number (at least ${min})` })
-      .check(
-        z.int({ error: `must be a whole number (at least ${min})` }),
-        z.gte(min, { error: `must be at least ${min}` }),
-      ),
-    fallback,
-  );
+const whole = (min: number) =>
+  z.coerce
+    .number({ error: `must be a whole number (at least ${min})` })
+    .check(
+      z.int({ error: `must be a whole number (at least ${min})` }),
+      z.gte(min, { error: `must be at least ${min}` }),
+    );
+const wholeNumber = (min: number, fallback: number) => z._default(whole(min), fallback);
 
 const EnvSchema = z.object({
   NODE_ENV: z._default(
@@ -48,6 +46,10 @@ const EnvSchema = z.object({
   PORT: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(65535)), 3000),
   // Not HOSTNAME: shells and containers set that to the machine's name.
   HOST: z._default(z.string().check(z.minLength(1)), "localhost"),
+  // Worker processes of `npm start`; unset: one per available CPU (embedded mode: one).
+  WEB_CONCURRENCY: z.optional(whole(1)),
+  // Seconds a stopping server gives the requests in flight before it closes their connections.
+  SHUTDOWN_TIMEOUT: wholeNumber(1, 10),
   // How many reverse proxies in front of `npm start` append to X-Forwarded-For.
   TRUSTED_PROXY_HOPS: wholeNumber(0, 0),
   // Set by Vercel itself; there the platform's own headers carry the client address.

@@ -19,11 +19,11 @@ const USED_WITHOUT_IMPORT: Record<string, string> = {
   "@types/react": "React's types",
   "@types/react-dom": "React DOM's types",
   eslint: "`npm run lint`",
-  tsx: "runs server.ts and the prisma scripts",
+  tsx: "runs `npm run dev`, the build's setup step and the prisma scripts",
   typescript: "`npm run typecheck` and Next's type check",
 };
 
-const SKIP = new Set(["node_modules", ".next", ".git", ".data", "generated", "test-results", "playwright-report"]);
+const SKIP = new Set(["node_modules", ".next", "dist", "bench-results", ".git", ".data", "generated", "test-results", "playwright-report"]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
