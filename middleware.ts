@@ -5,23 +5,16 @@
 // and checks its session, so a request that skips this file gains nothing.
 import { NextResponse, type NextRequest } from "next/server";
 import { unauthorized } from "@/lib/auth/challenge";
-import { ACCESS_COOKIE, readAccessToken, TokenError, verifyAccessToken } from "@/lib/auth/jwt";
+import { ACCESS_COOKIE, checkAccessToken, type TokenCheck } from "@/lib/auth/jwt";
 import { isProtectedPage, matchApiRoute } from "@/lib/auth/routes";
 import { env } from "@/lib/env";
 import { errorResponse, isHttps, problem } from "@/lib/http";
 import { createNonce, pagePolicy } from "@/lib/security/csp";
 
-type Verdict = "valid" | "authentication_required" | TokenError["code"];
-
-async function checkToken(request: NextRequest): Promise<Verdict> {
-  const presented = readAccessToken(request.headers, request.cookies.get(ACCESS_COOKIE)?.value);
-  if (!presented) return "authentication_required";
-  try {
-    await verifyAccessToken(presented.token);
-    return "valid";
-  } catch (error) {
-    return error instanceof TokenError ? error.code : "invalid_token";
-  }
+// The token step of authentication (lib/auth/jwt.ts); route handlers repeat it and then
+// check the session, which needs the server.
+async function checkToken(request: NextRequest): Promise<TokenCheck> {
+  return checkAccessToken(request.headers, request.cookies.get(ACCESS_COOKIE)?.value);
 }
 
 async function gateApi(request: NextRequest): Promise<Response> {
@@ -39,8 +32,8 @@ async function gateApi(request: NextRequest): Promise<Response> {
     });
   }
   if (match.spec.access === "public" || request.method === "OPTIONS") return NextResponse.next();
-  const verdict = await checkToken(request);
-  return verdict === "valid" ? NextResponse.next() : errorResponse(unauthorized(verdict));
+  const checked = await checkToken(request);
+  return "reason" in checked ? errorResponse(unauthorized(checked.reason)) : NextResponse.next();
 }
 
 /**
@@ -61,7 +54,7 @@ function nextWithNonce(request: NextRequest): NextResponse {
 }
 
 async function gatePage(request: NextRequest): Promise<Response> {
-  if ((await checkToken(request)) === "valid") return nextWithNonce(request);
+  if ("claims" in (await checkToken(request))) return nextWithNonce(request);
   const login = new URL("/login", request.url);
   login.searchParams.set("next", request.nextUrl.pathname + request.nextUrl.search);
   return NextResponse.redirect(login);

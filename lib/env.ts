@@ -14,16 +14,19 @@ const whole = (min: number) =>
     );
 const wholeNumber = (min: number, fallback: number) => z._default(whole(min), fallback);
 
+const postgresUrl = z.optional(
+  z.string().check(z.refine((v) => /^postgres(ql)?:\/\/[^/]+/.test(v), "must be a postgres:// or postgresql:// URL")),
+);
+
 const EnvSchema = z.object({
   NODE_ENV: z._default(
     z.enum(["development", "production", "test"], { error: "must be development, production or test" }),
     "development",
   ),
-  DATABASE_URL: z.optional(
-    z.string().check(
-      z.refine((v) => /^postgres(ql)?:\/\/[^/]+/.test(v), "must be a postgres:// or postgresql:// URL"),
-    ),
-  ),
+  DATABASE_URL: postgresUrl,
+  // The direct (not pooled) connection, where DATABASE_URL goes through a transaction
+  // pooler: migrations and the revocation listener need a session of their own.
+  DATABASE_URL_UNPOOLED: postgresUrl,
   DATABASE_POOL_MAX: wholeNumber(1, 5),
   PGLITE_DATA_DIR: z._default(z.string().check(z.minLength(1)), ".data/pglite"),
   JWT_SECRET: z.optional(

@@ -1,7 +1,7 @@
 // Applies pending migrations to the database the configuration names: PostgreSQL when
 // DATABASE_URL is set, else the embedded PGlite directory. Used by `npm run db:migrate` and
 // by server.ts before the port opens. It closes what it opens: a PGlite directory can be
-// open in one place only, and lib/db.ts opens it again for the app.
+// open in one place only, and lib/db opens it again for the app.
 import { env } from "@/lib/env";
 import { applyMigrations } from "./engine";
 import { isInMemory, openPglite, pgliteAdapterFactory } from "./pglite";
@@ -15,7 +15,7 @@ export async function migrateConfiguredDatabase(): Promise<MigrateResult> {
     const factory = new PrismaPg({ connectionString: env.DATABASE_URL, max: 1, connectionTimeoutMillis: 5_000 });
     return { target: `PostgreSQL ${url.host}${url.pathname}`, applied: await applyMigrations(factory) };
   }
-  // An in-memory database starts empty in every process; lib/db.ts migrates it on open.
+  // An in-memory database starts empty in every process; lib/db migrates it on open.
   if (isInMemory(env.PGLITE_DATA_DIR)) return { target: "PGlite (in memory)", applied: [] };
   const pglite = await openPglite(env.PGLITE_DATA_DIR);
   try {

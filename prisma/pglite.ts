@@ -1,5 +1,5 @@
 // The embedded database: PGlite (PostgreSQL compiled to WebAssembly) in this process,
-// used when DATABASE_URL is unset. Shared by lib/db.ts and the migration scripts.
+// used when DATABASE_URL is unset. Shared by lib/db and the migration scripts.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";

@@ -7,17 +7,26 @@ import { isHttps } from "@/lib/http";
 export { ACCESS_COOKIE, REFRESH_COOKIE };
 
 /** Reads one cookie from a request's Cookie header. */
-export function readCookie(request: Request, name: string): string | undefined {
+export function readCookie(request: { headers: Headers }, name: string): string | undefined {
   const header = request.headers.get("cookie");
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
     if (eq > 0 && part.slice(0, eq).trim() === name) {
       const value = part.slice(eq + 1).trim();
-      return value === "" ? undefined : decodeURIComponent(value);
+      return value === "" ? undefined : decodeCookieValue(value);
     }
   }
   return undefined;
+}
+
+// A garbled percent-escape is a cookie this app never set: as good as no cookie, never a 500.
+function decodeCookieValue(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }
 
 type CookieSpec = { name: string; value: string; path: string; sameSite: "Lax" | "Strict"; maxAge: number };

@@ -18,14 +18,18 @@ export class TokenError extends Error {
   }
 }
 
-export async function signAccessToken(claims: AccessClaims): Promise<string> {
+/**
+ * Signs a token for `lifetime` seconds (ACCESS_TOKEN_TTL unless its session ends sooner:
+ * revocation checks trust a token's `exp` to be no later than its session's expiry).
+ */
+export async function signAccessToken(claims: AccessClaims, lifetime = env.ACCESS_TOKEN_TTL): Promise<string> {
   return new SignJWT({ sid: claims.sid, role: claims.role })
     .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
     .setSubject(claims.sub)
     .setIssuer(env.JWT_ISSUER)
     .setAudience(env.JWT_AUDIENCE)
     .setIssuedAt()
-    .setExpirationTime(`${env.ACCESS_TOKEN_TTL}s`)
+    .setExpirationTime(`${lifetime}s`)
     .sign(key);
 }
 
@@ -69,4 +73,23 @@ export function readAccessToken(
     return { token: match?.[1] ?? "", source: "header" };
   }
   return cookie ? { token: cookie, source: "cookie" } : null;
+}
+
+export type TokenCheck =
+  | { claims: AccessClaims; source: "header" | "cookie" }
+  | { reason: "authentication_required" | TokenError["code"] };
+
+/**
+ * The token step of authenticating a request, shared by middleware (which stops here:
+ * no database on the edge) and lib/auth/authenticate.ts (which then checks revocation).
+ */
+export async function checkAccessToken(headers: Headers, cookie: string | undefined): Promise<TokenCheck> {
+  const presented = readAccessToken(headers, cookie);
+  if (!presented) return { reason: "authentication_required" };
+  try {
+    return { claims: await verifyAccessToken(presented.token), source: presented.source };
+  } catch (error) {
+    if (error instanceof TokenError) return { reason: error.code };
+    throw error;
+  }
 }

@@ -1,35 +1,36 @@
-// Who is looking at a server-rendered page. Pages read data through the REST API, but
-// the header, the / redirect and the admin page's "not allowed" decision need the user
-// while rendering: the same checks a route handler makes (verify the access cookie,
-// check its session is live), then the user's public fields. Wrapped in React's cache()
-// so a layout and its page share one database lookup per request.
+// Who is looking at a server-rendered page: the same authenticate() as a route handler
+// (token, then the revocation view), then the user's public fields. Wrapped in React's
+// cache() so a layout and its page share one lookup per request.
 import { cache } from "react";
-import { cookies } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { ACCESS_COOKIE, TokenError, verifyAccessToken } from "@/lib/auth/jwt";
-import { isSessionLive } from "@/lib/auth/sessions";
+import { authenticate } from "@/lib/auth/authenticate";
 import { findUserById } from "@/lib/auth/users";
 import type { User } from "@/lib/auth/schemas";
 
-/** The signed-in user, or null (no cookie, a bad or expired token, an ended session). */
-export const getPageUser = cache(async (): Promise<User | null> => {
-  const token = (await cookies()).get(ACCESS_COOKIE)?.value;
-  if (!token) return null;
-  let claims;
-  try {
-    claims = await verifyAccessToken(token);
-  } catch (error) {
-    // A bad token means "signed out"; anything else (the database) is a real failure.
-    if (error instanceof TokenError) return null;
-    throw error;
-  }
-  if (!(await isSessionLive(claims.sid, claims.sub))) return null;
-  return findUserById(claims.sub);
+export type PageCaller = { user: User; sessionId: string };
+
+/** The signed-in user and their session, or null (no cookie, a bad or expired token, an ended session). */
+export const getPageCaller = cache(async (): Promise<PageCaller | null> => {
+  const caller = await authenticate({ headers: await headers() });
+  if (!caller) return null;
+  const user = await findUserById(caller.id);
+  return user ? { user, sessionId: caller.sessionId } : null;
 });
+
+/** The signed-in user, or null. */
+export async function getPageUser(): Promise<User | null> {
+  return (await getPageCaller())?.user ?? null;
+}
+
+/** The signed-in user and session; anyone else goes to the login page, to come back to `path`. */
+export async function requirePageCaller(path: string): Promise<PageCaller> {
+  const caller = await getPageCaller();
+  if (!caller) redirect(`/login?next=${encodeURIComponent(path)}`);
+  return caller;
+}
 
 /** The signed-in user; anyone else goes to the login page, to come back to `path`. */
 export async function requirePageUser(path: string): Promise<User> {
-  const user = await getPageUser();
-  if (!user) redirect(`/login?next=${encodeURIComponent(path)}`);
-  return user;
+  return (await requirePageCaller(path)).user;
 }

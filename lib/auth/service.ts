@@ -15,7 +15,7 @@ import {
 } from "@/lib/auth/sessions";
 import { createUser, deleteUser, findCredentials, toUser, updatePasswordHash } from "@/lib/auth/users";
 import type { LoginInput, SignupInput, User } from "@/lib/auth/schemas";
-import type { CurrentUser } from "@/lib/auth/require-user";
+import type { CurrentUser } from "@/lib/auth/authenticate";
 
 export type ClientContext = { ip: string; userAgent: string | null };
 
@@ -26,14 +26,19 @@ export type IssuedTokens = {
   refresh_token: string;
 };
 
-async function issueTokens(userId: string, role: Role, sessionId: string, refreshToken: string): Promise<IssuedTokens> {
-  const accessToken = await signAccessToken({ sub: userId, sid: sessionId, role });
-  return { access_token: accessToken, token_type: "Bearer", expires_in: env.ACCESS_TOKEN_TTL, refresh_token: refreshToken };
+type TokenGrant = { userId: string; role: Role; sessionId: string; refreshToken: string; expiresAt: Date };
+
+async function issueTokens(grant: TokenGrant): Promise<IssuedTokens> {
+  // Never past the session's own end: no token may outlive what the revocation view tracks.
+  const untilSessionEnds = Math.floor((grant.expiresAt.getTime() - Date.now()) / 1000);
+  const lifetime = Math.max(1, Math.min(env.ACCESS_TOKEN_TTL, untilSessionEnds));
+  const accessToken = await signAccessToken({ sub: grant.userId, sid: grant.sessionId, role: grant.role }, lifetime);
+  return { access_token: accessToken, token_type: "Bearer", expires_in: lifetime, refresh_token: grant.refreshToken };
 }
 
 async function startSession(user: User, client: ClientContext): Promise<IssuedTokens & { user: User }> {
-  const { sessionId, refreshToken } = await createSession(user.id, client.userAgent);
-  return { user, ...(await issueTokens(user.id, user.role, sessionId, refreshToken)) };
+  const session = await createSession(user.id, client.userAgent);
+  return { user, ...(await issueTokens({ userId: user.id, role: user.role, ...session })) };
 }
 
 export async function signUp(input: SignupInput, client: ClientContext) {
@@ -69,8 +74,7 @@ export async function logIn(input: LoginInput, client: ClientContext) {
 }
 
 export async function refresh(refreshToken: string) {
-  const rotation = await rotateRefreshToken(refreshToken);
-  return issueTokens(rotation.userId, rotation.role, rotation.sessionId, rotation.refreshToken);
+  return issueTokens(await rotateRefreshToken(refreshToken));
 }
 
 /** Ends the session named by a refresh token, or else by the access token's `sid`. */
@@ -95,5 +99,7 @@ export async function changePassword(user: CurrentUser, current: string, next: s
 
 export async function deleteAccount(user: CurrentUser, password: string): Promise<void> {
   await assertPassword(user.id, password);
+  // Ended first, so this instance and the others refuse its tokens before the rows go.
+  await endAllUserSessions(user.id, "revoked");
   await deleteUser(user.id);
 }

@@ -2,11 +2,12 @@
 // A refresh token is 256 random bits, handed out once and stored only as its SHA-256
 // (a stolen database cannot be replayed); every use rotates it.
 import { createHash, randomBytes } from "node:crypto";
-import { getDb } from "@/lib/db";
+import { getDb, type Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http";
 import { isUuid } from "@/lib/ids";
 import { bearerChallenge } from "@/lib/auth/challenge";
+import { applyRevoked } from "@/lib/auth/revocations";
 import type { Role } from "@/lib/auth/jwt";
 import type { SessionEndReason, SessionView } from "@/lib/auth/schemas";
 
@@ -16,7 +17,7 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 const newRefreshToken = () => randomBytes(32).toString("base64url");
 const expiryFrom = (now: Date) => new Date(now.getTime() + env.REFRESH_TOKEN_TTL * 1000);
 
-export type IssuedSession = { sessionId: string; refreshToken: string };
+export type IssuedSession = { sessionId: string; refreshToken: string; expiresAt: Date };
 export type Rotation = IssuedSession & { userId: string; role: Role };
 
 function refreshError(code: "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_reused" | "session_revoked"): HttpError {
@@ -43,12 +44,15 @@ export async function createSession(userId: string, userAgent: string | null): P
       expiresAt: expiryFrom(new Date()),
       refreshTokens: { create: { tokenHash: hashToken(refreshToken) } },
     },
-    select: { id: true },
+    select: { id: true, expiresAt: true },
   });
-  return { sessionId: session.id, refreshToken };
+  return { sessionId: session.id, refreshToken, expiresAt: session.expiresAt };
 }
 
-/** The check behind "revocation is immediate": one primary-key lookup. */
+/**
+ * The session row itself: one primary-key lookup. Requests use it only while this
+ * instance's revocation view is not in sync (lib/auth/revocations.ts).
+ */
 export async function isSessionLive(sessionId: string, userId: string): Promise<boolean> {
   if (!isUuid(sessionId)) return false;
   const db = await getDb();
@@ -86,7 +90,7 @@ export async function rotateRefreshToken(presented: string): Promise<Rotation> {
     throw refreshError("refresh_token_reused");
   }
   const refreshToken = await issueNextToken(session.id, now);
-  return { sessionId: session.id, userId: session.userId, role: session.user.role, refreshToken };
+  return { sessionId: session.id, userId: session.userId, role: session.user.role, refreshToken, expiresAt: expiryFrom(now) };
 }
 
 /**
@@ -115,20 +119,27 @@ async function issueNextToken(sessionId: string, now: Date): Promise<string> {
   return refreshToken;
 }
 
-export async function endSession(sessionId: string, reason: SessionEndReason): Promise<void> {
+// Every way of ending sessions goes through here: the rows are marked, this instance's
+// revocation view learns at once, and the answer waits until the others have heard.
+async function endSessions(where: Prisma.SessionWhereInput, reason: SessionEndReason): Promise<number> {
   const db = await getDb();
-  await db.session.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date(), endReason: reason } });
+  const ended = await db.session.updateManyAndReturn({
+    where: { ...where, endedAt: null },
+    data: { endedAt: new Date(), endReason: reason },
+    select: { id: true },
+  });
+  await applyRevoked(ended.map((s) => s.id));
+  return ended.length;
+}
+
+export async function endSession(sessionId: string, reason: SessionEndReason): Promise<void> {
+  await endSessions({ id: sessionId }, reason);
 }
 
 /** Ends one of the user's live sessions; false when none of theirs matched. */
 export async function endUserSession(userId: string, sessionId: string, reason: SessionEndReason): Promise<boolean> {
   if (!isUuid(sessionId)) return false;
-  const db = await getDb();
-  const ended = await db.session.updateMany({
-    where: { id: sessionId, userId, endedAt: null },
-    data: { endedAt: new Date(), endReason: reason },
-  });
-  return ended.count === 1;
+  return (await endSessions({ id: sessionId, userId }, reason)) === 1;
 }
 
 export async function endAllUserSessions(
@@ -136,11 +147,7 @@ export async function endAllUserSessions(
   reason: SessionEndReason,
   options: { except?: string } = {},
 ): Promise<void> {
-  const db = await getDb();
-  await db.session.updateMany({
-    where: { userId, endedAt: null, ...(options.except ? { id: { not: options.except } } : {}) },
-    data: { endedAt: new Date(), endReason: reason },
-  });
+  await endSessions({ userId, ...(options.except ? { id: { not: options.except } } : {}) }, reason);
 }
 
 /** Logout by refresh token: ends its session whatever state it is in; unknown tokens are ignored. */

@@ -8,7 +8,7 @@ import { inNewProcess } from "../helpers/child-process";
 
 // A separate Node process using lib/db the way the server does, with its own settings.
 function inEmbeddedProcess(dataDir: string, code: string): Promise<unknown> {
-  const body = `const { getDb, closeDb } = await import("./lib/db.ts"); const db = await getDb();
+  const body = `const { getDb, closeDb } = await import("./lib/db/index.ts"); const db = await getDb();
     try { ${code} } finally { await closeDb(); }`;
   return inNewProcess(body, { DATABASE_URL: "", PGLITE_DATA_DIR: dataDir });
 }

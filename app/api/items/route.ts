@@ -1,4 +1,4 @@
-import { requireUser } from "@/lib/auth/require-user";
+import { requireUser } from "@/lib/auth/authenticate";
 import { json, parseInput, parseQuery, readBody, route } from "@/lib/http";
 import { ItemCreateSchema, ItemsQuerySchema } from "@/lib/items/schemas";
 import { createItem, listItems } from "@/lib/items/service";

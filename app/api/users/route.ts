@@ -1,4 +1,4 @@
-import { requireAdmin } from "@/lib/auth/require-user";
+import { requireAdmin } from "@/lib/auth/authenticate";
 import { UsersQuerySchema } from "@/lib/auth/schemas";
 import { listUsers } from "@/lib/auth/users";
 import { json, parseQuery, route } from "@/lib/http";

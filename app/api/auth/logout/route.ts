@@ -1,6 +1,6 @@
 import { clearAuthCookies, readCookie, REFRESH_COOKIE } from "@/lib/auth/cookies";
 import { assertSameOrigin } from "@/lib/auth/csrf";
-import { getCurrentUser } from "@/lib/auth/require-user";
+import { getCurrentUser } from "@/lib/auth/authenticate";
 import { LogoutSchema } from "@/lib/auth/schemas";
 import { logOut } from "@/lib/auth/service";
 import { noContent, parseInput, readBody, route } from "@/lib/http";

@@ -1,6 +1,6 @@
 import { unauthorized } from "@/lib/auth/challenge";
 import { clearAuthCookies } from "@/lib/auth/cookies";
-import { requireUser } from "@/lib/auth/require-user";
+import { requireUser } from "@/lib/auth/authenticate";
 import { AccountDeleteSchema } from "@/lib/auth/schemas";
 import { deleteAccount } from "@/lib/auth/service";
 import { findUserById } from "@/lib/auth/users";

@@ -1,4 +1,4 @@
-import { requireUser } from "@/lib/auth/require-user";
+import { requireUser } from "@/lib/auth/authenticate";
 import { PasswordChangeSchema } from "@/lib/auth/schemas";
 import { changePassword } from "@/lib/auth/service";
 import { noContent, parseInput, readBody, route } from "@/lib/http";

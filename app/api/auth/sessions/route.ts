@@ -1,5 +1,5 @@
 import { clearAuthCookies } from "@/lib/auth/cookies";
-import { requireUser } from "@/lib/auth/require-user";
+import { requireUser } from "@/lib/auth/authenticate";
 import { SessionsQuerySchema } from "@/lib/auth/schemas";
 import { endAllUserSessions, listSessions } from "@/lib/auth/sessions";
 import { json, noContent, parseQuery, route } from "@/lib/http";

@@ -1,4 +1,4 @@
-import { requireUser } from "@/lib/auth/require-user";
+import { requireUser } from "@/lib/auth/authenticate";
 import { json, noContent, parseInput, readBody, route } from "@/lib/http";
 import { ItemUpdateSchema } from "@/lib/items/schemas";
 import { deleteItem, getItem, updateItem } from "@/lib/items/service";

@@ -1,5 +1,5 @@
 import { clearAuthCookies } from "@/lib/auth/cookies";
-import { requireUser } from "@/lib/auth/require-user";
+import { requireUser } from "@/lib/auth/authenticate";
 import { endUserSession } from "@/lib/auth/sessions";
 import { HttpError, noContent, route } from "@/lib/http";
 

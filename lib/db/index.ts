@@ -4,13 +4,15 @@
 // globalThis so that Next dev's module reloads never open a second PGlite on one directory.
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PGlite } from "@electric-sql/pglite";
 
 export { Prisma } from "@/lib/generated/prisma/client";
 export type { PrismaClient };
 
-type Connection = { client: PrismaClient; close: () => Promise<void> };
+type Connection = { client: PrismaClient; close: () => Promise<void>; pglite?: PGlite };
 type Cached = { connection: Promise<Connection>; client: Promise<PrismaClient> };
-const globals = globalThis as typeof globalThis & { __db?: Cached };
+const globals = globalThis as typeof globalThis & { __db?: Cached; __dbCloseHooks?: Set<() => Promise<void>> };
+const closeHooks = (globals.__dbCloseHooks ??= new Set());
 
 /**
  * The process's client; connects (and migrates an embedded database) on first use.
@@ -21,8 +23,21 @@ export function getDb(): Promise<PrismaClient> {
   return (globals.__db ??= cache(connect())).client;
 }
 
+/** The embedded database's PGlite, or null with DATABASE_URL (lib/db/notifications listens on it). */
+export async function getPglite(): Promise<PGlite | null> {
+  await getDb();
+  return (await globals.__db?.connection)?.pglite ?? null;
+}
+
+/** Runs `hook` in every closeDb() from now on, before the client disconnects (listeners). */
+export function onCloseDb(hook: () => Promise<void>): () => void {
+  closeHooks.add(hook);
+  return () => closeHooks.delete(hook);
+}
+
 /** Disconnects and closes the embedded database; the next getDb() starts afresh. */
 export async function closeDb(): Promise<void> {
+  await Promise.all([...closeHooks].map((hook) => hook()));
   const cached = globals.__db;
   if (!cached) return;
   delete globals.__db;
@@ -61,5 +76,5 @@ async function connect(): Promise<Connection> {
     await pglite.close();
     throw error;
   }
-  return { client: new PrismaClient({ adapter: pgliteAdapterFactory(pglite) }), close: () => pglite.close() };
+  return { client: new PrismaClient({ adapter: pgliteAdapterFactory(pglite) }), close: () => pglite.close(), pglite };
 }

@@ -1,0 +1,63 @@
+// Who is calling: the one authentication path of route handlers and server-rendered
+// pages. The token is verified here (never trusting anything middleware might have added
+// to the request), with the same step middleware runs on the edge, then its session is
+// checked against this instance's revocation view, with no database round trip while the
+// view is in sync (lib/auth/revocations.ts), and against the session row while it is not.
+import { HttpError } from "@/lib/http";
+import { unauthorized } from "@/lib/auth/challenge";
+import { ACCESS_COOKIE, readCookie } from "@/lib/auth/cookies";
+import { assertSameOrigin } from "@/lib/auth/csrf";
+import { checkAccessToken, type AccessClaims, type Role } from "@/lib/auth/jwt";
+import { revocationStatus } from "@/lib/auth/revocations";
+import { isSessionLive } from "@/lib/auth/sessions";
+
+export type CurrentUser = { id: string; sessionId: string; role: Role };
+
+type Outcome =
+  | { user: CurrentUser; source: "header" | "cookie" }
+  | { reason: Parameters<typeof unauthorized>[0] };
+
+async function isLive(claims: AccessClaims): Promise<boolean> {
+  const status = revocationStatus(claims.sid);
+  return status === "unknown" ? isSessionLive(claims.sid, claims.sub) : status === "live";
+}
+
+async function identify(request: { headers: Headers }): Promise<Outcome> {
+  const checked = await checkAccessToken(request.headers, readCookie(request, ACCESS_COOKIE));
+  if ("reason" in checked) return checked;
+  const { claims } = checked;
+  if (!(await isLive(claims))) return { reason: "session_revoked" };
+  return { user: { id: claims.sub, sessionId: claims.sid, role: claims.role }, source: checked.source };
+}
+
+/** The caller, or null when the request carries no valid, live access token. */
+export async function authenticate(request: { headers: Headers }): Promise<CurrentUser | null> {
+  const outcome = await identify(request);
+  return "user" in outcome ? outcome.user : null;
+}
+
+/** The caller, or a 401 (no, bad, expired or revoked token) / 403 (cross-site cookie use). */
+export async function requireUser(request: Request): Promise<CurrentUser> {
+  const outcome = await identify(request);
+  if ("reason" in outcome) throw unauthorized(outcome.reason);
+  if (outcome.source === "cookie") assertSameOrigin(request);
+  return outcome.user;
+}
+
+/** requireUser, with null instead of a 401 (a cross-site cookie is still a 403). */
+export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  try {
+    return await requireUser(request);
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export async function requireAdmin(request: Request): Promise<CurrentUser> {
+  const user = await requireUser(request);
+  if (user.role !== "admin") {
+    throw new HttpError(403, { code: "admin_required", detail: "Only administrators may see this." });
+  }
+  return user;
+}
