@@ -11,3 +11,13 @@ export async function checkConfigurationAtStart(): Promise<void> {
     process.exit(1);
   }
 }
+
+/**
+ * Starts listening for revoked sessions when the instance starts, not at its first
+ * request: an instance that revokes a session answers once its own listener has heard it,
+ * and a listener that is already in place makes that wait a fraction of a millisecond.
+ */
+export async function startRevocationListener(): Promise<void> {
+  const { startRevocationView } = await import("@/lib/auth/revocations");
+  void startRevocationView();
+}

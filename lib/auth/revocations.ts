@@ -48,8 +48,16 @@ class RevocationView {
   /** Milliseconds from a revocation's trigger to this listener, for the most recent ones. */
   readonly deliveryMs: number[] = [];
 
+  private started: Promise<void> | null = null;
+
+  /** Starts listening, if not yet; resolves when in sync or when that failed. */
+  ensureStarted(): Promise<void> {
+    if (this.state === "idle") this.started = this.start();
+    return this.started ?? Promise.resolve();
+  }
+
   status(sessionId: string): RevocationStatus {
-    if (this.state === "idle") void this.start();
+    void this.ensureStarted();
     if (this.state !== "synced") return "unknown";
     return this.revoked.has(sessionId) ? "revoked" : "live";
   }
@@ -58,6 +66,8 @@ class RevocationView {
   async applyRevoked(sessionIds: string[]): Promise<void> {
     const now = Date.now();
     for (const id of sessionIds) if (!this.revoked.has(id)) this.revoked.set(id, { at: now, heard: false });
+    // Not yet listening: once LISTEN is in place, the recent revocations it loads include these.
+    await this.ensureStarted();
     if (this.state !== "synced") return;
     const unheard = sessionIds.filter((id) => !this.revoked.get(id)?.heard);
     if (unheard.length === 0) return;
@@ -153,7 +163,9 @@ class RevocationView {
     this.halt();
     this.state = "retrying";
     const delay = RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)];
-    this.timer = setTimeout(() => void this.start(), delay);
+    this.timer = setTimeout(() => {
+      this.started = this.start();
+    }, delay);
     this.timer.unref();
   }
 
@@ -176,6 +188,9 @@ class RevocationView {
 // One view per process, shared by every bundle that imports this module.
 const globals = globalThis as typeof globalThis & { __revocations?: RevocationView };
 const view = (globals.__revocations ??= new RevocationView());
+
+/** Starts the listener now rather than at the first request (instrumentation.ts). */
+export const startRevocationView = (): Promise<void> => view.ensureStarted();
 
 /** Whether this instance knows the session to be revoked or live; "unknown" means read the row. */
 export const revocationStatus = (sessionId: string): RevocationStatus => view.status(sessionId);

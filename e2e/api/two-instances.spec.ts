@@ -1,0 +1,71 @@
+// Two server instances on one PostgreSQL database, as behind a load balancer: a session
+// revoked through one is refused by the other at the very next request, from its
+// in-memory revocation view, and still when that view's notifications stop arriving.
+// PostgreSQL only: the embedded database belongs to one process.
+import { execFileSync } from "node:child_process";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { signUp, startServer, type ServerProcess } from "../support/server-process";
+
+const databaseUrl = process.env.E2E_DATABASE_URL;
+const base = Number(process.env.E2E_PORT ?? 3100) + 11;
+test.skip(!databaseUrl, "needs PostgreSQL (E2E_DATABASE_URL): two instances cannot share the embedded database");
+
+let a: ServerProcess;
+let b: ServerProcess;
+
+test.beforeAll(async () => {
+  const env = { DATABASE_URL: databaseUrl!, WEB_CONCURRENCY: "1" };
+  [a, b] = await Promise.all([startServer(base, env), startServer(base + 1, env)]);
+});
+test.afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+});
+
+const itemsOn = (server: ServerProcess, token: string) =>
+  fetch(`${server.url}/api/items`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
+
+const logOutOn = (server: ServerProcess, refreshToken: string) =>
+  fetch(`${server.url}/api/auth/logout`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ refresh_token: refreshToken }),
+  }).then((r) => r.status);
+
+test("a logout answered by one instance is refused by the other at its next request, every time", async () => {
+  const { accessToken } = await signUp(a.url);
+  expect(await itemsOn(b, accessToken)).toBe(200);
+  // Give B's view a moment to be in sync, so what is tested is the view, not the fallback.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  for (let i = 0; i < 20; i++) {
+    const session = await signUp(a.url);
+    expect(await itemsOn(b, session.accessToken)).toBe(200);
+    expect(await logOutOn(a, session.refreshToken)).toBe(204);
+    expect(await itemsOn(b, session.accessToken)).toBe(401);
+  }
+});
+
+test("when the other instance's notifications stop, it notices and reads the session row", async () => {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{ pid: number }>(
+    "SELECT pid FROM pg_stat_activity WHERE application_name = $1",
+    [`jwt-items:${base + 1} notifications`],
+  );
+  expect(rows).toHaveLength(1);
+  const pid = String(rows[0]!.pid);
+  const session = await signUp(a.url);
+  expect(await itemsOn(b, session.accessToken)).toBe(200);
+  // The listener's server process stops: B's connection stays open, silent, error-free.
+  execFileSync("kill", ["-STOP", pid]);
+  try {
+    // The heartbeat notices within 1.75 s.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(await logOutOn(a, session.refreshToken)).toBe(204);
+    expect(await itemsOn(b, session.accessToken)).toBe(401);
+  } finally {
+    execFileSync("kill", ["-CONT", pid]);
+    await client.end();
+  }
+  expect(b.output()).toContain("Revocation listener lost");
+});
