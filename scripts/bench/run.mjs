@@ -144,7 +144,10 @@ async function main() {
   fs.mkdirSync(logDir, { recursive: true });
 
   console.log(`Starting ${names.join(", ")} (logs in ${path.relative(ROOT, logDir)}/); load tool: ${tool.version}`);
-  const machine = machineInfo(tool); // before the load: the load average says how busy the machine was
+  // Before the load: the load average says how busy the machine was, and the code
+  // measured is the code of now, not of whatever is edited while the bench runs.
+  const machine = machineInfo(tool);
+  const app = appInfo(ROOT);
   const servers = await startTargets(names, catalog, logDir);
   const { rows, problems } = await measure(options, servers, tool);
   await stopAll();
@@ -156,7 +159,7 @@ async function main() {
   writeResults(options.out, {
     label: options.label,
     machine,
-    app: appInfo(ROOT),
+    app,
     options: { ...options, scenarios: options.scenarios.map((s) => s.name), targets: names, out: undefined, help: undefined },
     targets: Object.fromEntries(servers.map((s) => [s.name, { describe: catalog[s.name].describe, env: s.env }])),
     scenarios: options.scenarios.map(({ name, what, appOnly, loads }) => ({ name, what, appOnly: Boolean(appOnly), loads })),
