@@ -42,7 +42,10 @@ export function runLoad(tool, load) {
 let scriptDir;
 /** The Lua script for a load: the body part when it sends one, then the JSON report. */
 function wrkScript(withBody) {
-  scriptDir ??= fs.mkdtempSync(path.join(os.tmpdir(), "bench-wrk-"));
+  if (!scriptDir) {
+    scriptDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-wrk-"));
+    process.on("exit", () => fs.rmSync(scriptDir, { recursive: true, force: true }));
+  }
   const file = path.join(scriptDir, withBody ? "body.lua" : "plain.lua");
   if (!fs.existsSync(file)) {
     const parts = [...(withBody ? ["request-body.lua"] : []), "report.lua"];
