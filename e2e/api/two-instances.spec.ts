@@ -7,19 +7,31 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { signUp, startServer, type ServerProcess } from "../support/server-process";
 
-const databaseUrl = process.env.E2E_DATABASE_URL;
+// Its own database beside E2E_DATABASE_URL's: the other specs' rate-limit counters live
+// in theirs, and these sign up many users from one address.
+const serverUrl = process.env.E2E_DATABASE_URL;
+const databaseUrl = serverUrl && Object.assign(new URL(serverUrl), { pathname: "/jwt_items_e2e_two_instances" }).toString();
 const base = Number(process.env.E2E_PORT ?? 3100) + 11;
 test.skip(!databaseUrl, "needs PostgreSQL (E2E_DATABASE_URL): two instances cannot share the embedded database");
 
 let a: ServerProcess;
 let b: ServerProcess;
 
+async function onServer(sql: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(sql).finally(() => client.end());
+}
+
 test.beforeAll(async () => {
+  await onServer("DROP DATABASE IF EXISTS jwt_items_e2e_two_instances WITH (FORCE)");
+  await onServer("CREATE DATABASE jwt_items_e2e_two_instances");
   const env = { DATABASE_URL: databaseUrl!, WEB_CONCURRENCY: "1" };
   [a, b] = await Promise.all([startServer(base, env), startServer(base + 1, env)]);
 });
 test.afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
+  await onServer("DROP DATABASE IF EXISTS jwt_items_e2e_two_instances WITH (FORCE)");
 });
 
 const itemsOn = (server: ServerProcess, token: string) =>
