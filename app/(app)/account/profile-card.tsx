@@ -6,8 +6,9 @@ import { LocalTime } from "@/app/_components/local-time";
 import { useApiData } from "@/app/_components/use-api-data";
 import styles from "./account.module.css";
 
-export function ProfileCard() {
-  const me = useApiData<{ user: User }>("/api/auth/me");
+/** `initial`: what GET /api/auth/me answers, read by the server page. */
+export function ProfileCard({ initial }: { initial: { user: User } }) {
+  const me = useApiData("/api/auth/me", { initial });
   const user = me.data?.user;
   return (
     <section className={`card ${styles.section}`} aria-labelledby="profile-heading">
