@@ -1,17 +1,25 @@
 "use client";
 // Loads one API resource for a component: loading, data or error, and a reload.
 // A newer load supersedes an older one (its answer is dropped, its request aborted).
+// Given `initial` (the same JSON, read by the server page), it starts ready with that
+// and does not fetch on mount; `reload()` and a new `version` still do.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api } from "@/lib/api-client";
+import { useServedData } from "@/app/_components/use-served-data";
 
 export type ApiData<T> =
   | { status: "loading"; data: T | null; error: null }
   | { status: "ready"; data: T; error: null }
   | { status: "error"; data: T | null; error: unknown };
 
-export function useApiData<T>(path: string, version = 0) {
-  const [state, setState] = useState<ApiData<T>>({ status: "loading", data: null, error: null });
+type Options<T> = { version?: number; initial?: T };
+
+export function useApiData<T extends object>(path: string, { version = 0, initial }: Options<T> = {}) {
+  const [state, setState] = useState<ApiData<T>>(() =>
+    initial === undefined ? { status: "loading", data: null, error: null } : { status: "ready", data: initial, error: null },
+  );
   const controller = useRef<AbortController | null>(null);
+  const isServed = useServedData(initial, `${version} ${path}`);
 
   const load = useCallback(async () => {
     controller.current?.abort();
@@ -27,9 +35,9 @@ export function useApiData<T>(path: string, version = 0) {
   }, [path]);
 
   useEffect(() => {
-    void load();
+    if (!isServed(`${version} ${path}`)) void load();
     return () => controller.current?.abort();
-  }, [load, version]);
+  }, [load, isServed, path, version]);
 
   return { ...state, reload: load };
 }

@@ -10,15 +10,23 @@ export function formatPrice(price: string | number): string {
   return `${sign}${grouped}.${fraction.padEnd(2, "0")}`;
 }
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
-const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
+/** The runtime's own time zone (the reader's, in a browser), or UTC. */
+export type Zone = "local" | "UTC";
 
-export function formatDateTime(iso: string): string {
-  return dateTime.format(new Date(iso));
+const zoned = (options: Intl.DateTimeFormatOptions) => ({
+  local: new Intl.DateTimeFormat("en-GB", options),
+  UTC: new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" }),
+});
+
+const dateTime = zoned({ dateStyle: "medium", timeStyle: "short" });
+const dateOnly = zoned({ dateStyle: "medium" });
+
+export function formatDateTime(iso: string, zone: Zone = "local"): string {
+  return dateTime[zone].format(new Date(iso));
 }
 
-export function formatDate(iso: string): string {
-  return dateOnly.format(new Date(iso));
+export function formatDate(iso: string, zone: Zone = "local"): string {
+  return dateOnly[zone].format(new Date(iso));
 }
 
 /** "Chrome on Linux" from a User-Agent header; good enough to recognise one's devices. */

@@ -1,19 +1,23 @@
 "use client";
-// The account page's parts. They share one thing: a password change ends the other
-// sessions, so the sessions list reloads after it.
+// The account page's parts, starting from what the server page read (in the API's
+// shapes). They share one thing: a password change ends the other sessions, so the
+// sessions list reloads after it.
 import { useState } from "react";
+import type { SessionView, User } from "@/lib/auth/schemas";
 import { DeleteAccount } from "./delete-account";
 import { PasswordForm } from "./password-form";
 import { ProfileCard } from "./profile-card";
 import { SessionsPanel } from "./sessions-panel";
 
-export function AccountSections() {
+type AccountSectionsProps = { me: { user: User }; sessions: { sessions: SessionView[] } };
+
+export function AccountSections({ me, sessions }: AccountSectionsProps) {
   const [sessionsVersion, setSessionsVersion] = useState(0);
   return (
     <>
-      <ProfileCard />
+      <ProfileCard initial={me} />
       <PasswordForm onChanged={() => setSessionsVersion((v) => v + 1)} />
-      <SessionsPanel version={sessionsVersion} />
+      <SessionsPanel version={sessionsVersion} initial={sessions} />
       <DeleteAccount />
     </>
   );

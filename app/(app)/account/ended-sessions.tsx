@@ -1,6 +1,7 @@
 "use client";
 import type { SessionView } from "@/lib/auth/schemas";
-import { describeUserAgent, formatDateTime } from "@/lib/ui/format";
+import { describeUserAgent } from "@/lib/ui/format";
+import { LocalTime } from "@/app/_components/local-time";
 import { END_REASONS } from "./session-words";
 import styles from "./account.module.css";
 
@@ -17,7 +18,12 @@ export function EndedSessions({ sessions }: { sessions: SessionView[] }) {
               <p className={styles.device}>{describeUserAgent(session.userAgent)}</p>
               <p className={`muted ${styles.small}`}>
                 {session.endReason ? END_REASONS[session.endReason] : "Ended"}
-                {session.endedAt ? ` · ${formatDateTime(session.endedAt)}` : ""}
+                {session.endedAt ? (
+                  <>
+                    {" · "}
+                    <LocalTime iso={session.endedAt} />
+                  </>
+                ) : null}
               </p>
             </div>
           </li>

@@ -1,16 +1,20 @@
 import type { Metadata } from "next";
-import { requirePageUser } from "@/lib/auth/page-user";
+import { requirePageCaller } from "@/lib/auth/page-user";
+import { listSessions } from "@/lib/auth/sessions";
 import { AccountSections } from "./account-sections";
 import styles from "./account.module.css";
 
 export const metadata: Metadata = { title: "Account" };
 
+// The profile and the sessions come with the HTML, as GET /api/auth/me and
+// GET /api/auth/sessions?include=ended would answer them: no requests after hydration.
 export default async function AccountPage() {
-  await requirePageUser("/account");
+  const { user, sessionId } = await requirePageCaller("/account");
+  const sessions = await listSessions(user.id, sessionId, { includeEnded: true });
   return (
     <div className={styles.page}>
       <h1>Account</h1>
-      <AccountSections />
+      <AccountSections me={{ user }} sessions={{ sessions }} />
     </div>
   );
 }

@@ -1,12 +1,14 @@
 "use client";
+import type { ReactNode } from "react";
 import type { User } from "@/lib/auth/schemas";
-import { formatDate } from "@/lib/ui/format";
 import { LoadError } from "@/app/_components/load-error";
+import { LocalTime } from "@/app/_components/local-time";
 import { useApiData } from "@/app/_components/use-api-data";
 import styles from "./account.module.css";
 
-export function ProfileCard() {
-  const me = useApiData<{ user: User }>("/api/auth/me");
+/** `initial`: what GET /api/auth/me answers, read by the server page. */
+export function ProfileCard({ initial }: { initial: { user: User } }) {
+  const me = useApiData("/api/auth/me", { initial });
   const user = me.data?.user;
   return (
     <section className={`card ${styles.section}`} aria-labelledby="profile-heading">
@@ -15,14 +17,14 @@ export function ProfileCard() {
       <dl className={styles.facts} aria-busy={me.status === "loading"}>
         <Fact term="Name" value={user ? (user.name ?? "Not given") : null} />
         <Fact term="Email" value={user?.email ?? null} />
-        <Fact term="Member since" value={user ? formatDate(user.createdAt) : null} />
+        <Fact term="Member since" value={user ? <LocalTime iso={user.createdAt} dateOnly /> : null} />
         {user?.role === "admin" ? <Fact term="Role" value="Administrator" /> : null}
       </dl>
     </section>
   );
 }
 
-function Fact({ term, value }: { term: string; value: string | null }) {
+function Fact({ term, value }: { term: string; value: ReactNode }) {
   return (
     <div className={styles.fact}>
       <dt className={styles.term}>{term}</dt>

@@ -1,6 +1,7 @@
 "use client";
 import type { SessionView } from "@/lib/auth/schemas";
-import { describeUserAgent, formatDateTime } from "@/lib/ui/format";
+import { describeUserAgent } from "@/lib/ui/format";
+import { LocalTime } from "@/app/_components/local-time";
 import styles from "./account.module.css";
 
 type SessionRowProps = { session: SessionView; onEnd: () => void };
@@ -14,12 +15,12 @@ export function SessionRow({ session, onEnd }: SessionRowProps) {
           {device} {session.current ? <span className="badge">This device</span> : null}
         </p>
         <p className={`muted ${styles.small}`}>
-          Signed in {formatDateTime(session.createdAt)} · last active {formatDateTime(session.lastUsedAt)}
+          Signed in <LocalTime iso={session.createdAt} /> · last active <LocalTime iso={session.lastUsedAt} />
         </p>
       </div>
       {session.current ? null : (
         <button type="button" className="button button-small" onClick={onEnd}>
-          Sign out<span className="visually-hidden"> {device}, signed in {formatDateTime(session.createdAt)}</span>
+          Sign out<span className="visually-hidden"> {device}, signed in <LocalTime iso={session.createdAt} /></span>
         </button>
       )}
     </li>

@@ -15,8 +15,15 @@ import { SessionActions } from "./session-actions";
 import { SessionRow, SessionRowSkeleton } from "./session-row";
 import styles from "./account.module.css";
 
-export function SessionsPanel({ version }: { version: number }) {
-  const sessions = useApiData<{ sessions: SessionView[] }>("/api/auth/sessions?include=ended", version);
+type SessionsPanelProps = {
+  /** Bumped when something else ended sessions: the list reloads. */
+  version: number;
+  /** What GET /api/auth/sessions?include=ended answers, read by the server page. */
+  initial: { sessions: SessionView[] };
+};
+
+export function SessionsPanel({ version, initial }: SessionsPanelProps) {
+  const sessions = useApiData("/api/auth/sessions?include=ended", { version, initial });
   const [message, setMessage] = useState("");
   const [error, setError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);

@@ -4,22 +4,24 @@
 import { useRef, useState } from "react";
 import { Announcer } from "@/app/_components/announcer";
 import { useDebouncedValue } from "@/app/_components/use-debounced-value";
-import { DEFAULT_SORT, type Sort } from "./item-order";
-import type { Item } from "@/lib/items/schemas";
+import type { Sort } from "./item-order";
+import type { Item, ItemList } from "@/lib/items/schemas";
 import { ItemCreateForm } from "./item-create-form";
 import { ItemsList } from "./items-list";
 import { ItemsToolbar } from "./items-toolbar";
+import { FIRST_VIEW } from "./list-query";
 import { useItemsList } from "./use-items-list";
 import styles from "./items.module.css";
 
 // Long enough to skip a request per keystroke, short enough to feel immediate.
 const SEARCH_DELAY_MS = 300;
 
-export function ItemsManager() {
-  const [search, setSearch] = useState("");
-  const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
+/** `firstPage`: the first page of the list as the user first sees it, read by the server. */
+export function ItemsManager({ firstPage }: { firstPage: ItemList }) {
+  const [search, setSearch] = useState(FIRST_VIEW.query);
+  const [sort, setSort] = useState<Sort>(FIRST_VIEW.sort);
   const query = useDebouncedValue(search, SEARCH_DELAY_MS);
-  const list = useItemsList(query, sort);
+  const list = useItemsList(query, sort, firstPage);
   const [message, setMessage] = useState("");
   // News the user did not cause (a row vanishing) is also shown, not only read out.
   const [notice, setNotice] = useState<string | null>(null);

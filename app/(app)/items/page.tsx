@@ -1,16 +1,21 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/page-user";
+import { ItemsQuerySchema } from "@/lib/items/schemas";
+import { listItems } from "@/lib/items/service";
 import { ItemsManager } from "./items-manager";
+import { FIRST_VIEW, pageQuery } from "./list-query";
 import styles from "./items.module.css";
 
 export const metadata: Metadata = { title: "Items" };
 
+// The first page comes with the HTML: no request after hydration, no skeleton rows.
 export default async function ItemList() {
-  await requirePageUser("/items");
+  const user = await requirePageUser("/items");
+  const firstPage = await listItems(user.id, ItemsQuerySchema.parse(pageQuery(FIRST_VIEW.query, FIRST_VIEW.sort)));
   return (
     <div className={styles.page}>
       <h1>Items</h1>
-      <ItemsManager />
+      <ItemsManager firstPage={firstPage} />
     </div>
   );
 }

@@ -1,13 +1,14 @@
 "use client";
 // The loaded part of the user's items for one search and sort: the first page, then
 // more on request (cursor pagination), plus local edits after create, save and delete
-// so the list does not reload and jump around after every change.
+// so the list does not reload and jump around after every change. The first page can
+// come with the server's HTML, and is then not fetched again.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api } from "@/lib/api-client";
+import { useServedData } from "@/app/_components/use-served-data";
 import { insertInOrder, matchesQuery, type Sort } from "./item-order";
+import { pageQuery } from "./list-query";
 import type { Item, ItemList } from "@/lib/items/schemas";
-
-const PAGE_SIZE = 20;
 
 export type ListStatus = "loading" | "ready" | "error";
 
@@ -20,16 +21,25 @@ type ListState = {
   shownFor: { query: string; sort: Sort } | null;
 };
 
-const INITIAL: ListState = { items: [], nextCursor: null, status: "loading", error: null, shownFor: null };
+const LOADING: ListState = { items: [], nextCursor: null, status: "loading", error: null, shownFor: null };
 
-function fetchPage(query: string, sort: Sort, cursor: string | null, signal: AbortSignal) {
-  return api<ItemList>("/api/items", { query: { limit: PAGE_SIZE, q: query.trim(), sort, cursor }, signal });
+function startFrom(firstPage: ItemList | undefined, query: string, sort: Sort): ListState {
+  if (!firstPage) return LOADING;
+  return { items: firstPage.items, nextCursor: firstPage.nextCursor, status: "ready", error: null, shownFor: { query, sort } };
 }
 
-export function useItemsList(query: string, sort: Sort) {
-  const [state, setState] = useState<ListState>(INITIAL);
+const viewKey = (query: string, sort: Sort) => JSON.stringify([query, sort]);
+
+function fetchPage(query: string, sort: Sort, cursor: string | null, signal: AbortSignal) {
+  return api<ItemList>("/api/items", { query: pageQuery(query, sort, cursor), signal });
+}
+
+/** `firstPage`: the first page for the search and sort the list starts with, read by the server. */
+export function useItemsList(query: string, sort: Sort, firstPage?: ItemList) {
+  const [state, setState] = useState<ListState>(() => startFrom(firstPage, query, sort));
   const [more, setMore] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
   const controller = useRef<AbortController | null>(null);
+  const isServed = useServedData(firstPage, viewKey(query, sort));
 
   const loadFirst = useCallback(async () => {
     controller.current?.abort();
@@ -46,14 +56,15 @@ export function useItemsList(query: string, sort: Sort) {
   }, [query, sort]);
 
   useEffect(() => {
-    void loadFirst();
+    if (!isServed(viewKey(query, sort))) void loadFirst();
     return () => controller.current?.abort();
-  }, [loadFirst]);
+  }, [loadFirst, isServed, query, sort]);
 
   /** Loads the next page; resolves to how many new items arrived. */
   async function loadMore(): Promise<number> {
     if (!state.nextCursor || more.loading) return 0;
-    const signal = controller.current?.signal ?? new AbortController().signal;
+    // A page the server rendered had no request to abort: a new search or sort aborts this one.
+    const signal = (controller.current ??= new AbortController()).signal;
     setMore({ loading: true, error: null });
     try {
       const page = await fetchPage(query, sort, state.nextCursor, signal);
