@@ -34,17 +34,3 @@ export async function requirePageCaller(path: string): Promise<PageCaller> {
 export async function requirePageUser(path: string): Promise<User> {
   return (await requirePageCaller(path)).user;
 }
-
-/**
- * The signed-in user and the session they are signed in with, for a page that shows
- * "this device". getPageUser has just verified the token and found that session live;
- * its `sid` is read by verifying the token once more (no database). A token that expired
- * in between goes to the login page, as it would have a moment later.
- */
-export async function requirePageCaller(path: string): Promise<{ user: User; sessionId: string }> {
-  const user = await requirePageUser(path);
-  const token = (await cookies()).get(ACCESS_COOKIE)?.value ?? "";
-  const claims = await verifyAccessToken(token).catch(() => null);
-  if (claims?.sub !== user.id) redirect(`/login?next=${encodeURIComponent(path)}`);
-  return { user, sessionId: claims.sid };
-}
