@@ -14,6 +14,9 @@ import { prepareEnv } from "./scripts/prepare-env.ts";
 
 const dev = process.argv.includes("--dev");
 const root = process.cwd();
+// React and Next choose their production code paths by NODE_ENV: `npm start` must not run
+// development builds of them because a shell left it unset.
+if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
 
 async function prepare(): Promise<void> {
   prepareEnv(root, dev);

@@ -1,5 +1,5 @@
 // The only module that signs or verifies access tokens. Edge-safe (middleware uses it):
-// jose and Web Crypto only. The key is derived once per process, not per request.
+// jose and Web Crypto only.
 import { errors, jwtVerify, SignJWT } from "jose";
 import { env } from "@/lib/env";
 
@@ -9,7 +9,17 @@ export type AccessClaims = { sub: string; sid: string; role: Role };
 
 // Pinned: a token that names any other algorithm (including "none") is rejected.
 const ALGORITHM = "HS256";
-const key = new TextEncoder().encode(env.JWT_SECRET);
+// A CryptoKey, imported once: given raw bytes, jose imports them again on every sign and
+// verify (a Web Crypto call, on Node's thread pool), which is most of a verify's cost.
+let importedKey: Promise<CryptoKey> | undefined;
+const key = () =>
+  (importedKey ??= crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(env.JWT_SECRET),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign", "verify"],
+  ));
 
 export class TokenError extends Error {
   override name = "TokenError";
@@ -30,13 +40,13 @@ export async function signAccessToken(claims: AccessClaims, lifetime = env.ACCES
     .setAudience(env.JWT_AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(`${lifetime}s`)
-    .sign(key);
+    .sign(await key());
 }
 
 /** Verifies signature, algorithm, `iss`, `aud` and `exp`; throws TokenError otherwise. */
 export async function verifyAccessToken(token: string): Promise<AccessClaims> {
   try {
-    const { payload } = await jwtVerify(token, key, {
+    const { payload } = await jwtVerify(token, await key(), {
       algorithms: [ALGORITHM],
       issuer: env.JWT_ISSUER,
       audience: env.JWT_AUDIENCE,
