@@ -44,17 +44,41 @@ const logOutOn = (server: ServerProcess, refreshToken: string) =>
     body: JSON.stringify({ refresh_token: refreshToken }),
   }).then((r) => r.status);
 
+/** The session id inside an access token (its payload is not secret, only signed). */
+const sessionOf = (token: string): string =>
+  (JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString()) as { sid: string }).sid;
+
 test("a logout answered by one instance is refused by the other at its next request, every time", async () => {
+  // A listener of this test's own stands in for a third instance: it times each delivery.
+  const listener = new pg.Client({ connectionString: databaseUrl });
+  await listener.connect();
+  const heard = new Map<string, { at: number; delivery: number }>();
+  listener.on("notification", ({ payload }) => {
+    const [sid, stamp] = (payload ?? "").split(" ");
+    if (sid) heard.set(sid, { at: performance.timeOrigin + performance.now(), delivery: Date.now() - Number(stamp) });
+  });
+  await listener.query("LISTEN session_revoked");
   const { accessToken } = await signUp(a.url);
   expect(await itemsOn(b, accessToken)).toBe(200);
   // Give B's view a moment to be in sync, so what is tested is the view, not the fallback.
   await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const answered = new Map<string, number>();
   for (let i = 0; i < 20; i++) {
     const session = await signUp(a.url);
     expect(await itemsOn(b, session.accessToken)).toBe(200);
     expect(await logOutOn(a, session.refreshToken)).toBe(204);
+    answered.set(sessionOf(session.accessToken), performance.timeOrigin + performance.now());
     expect(await itemsOn(b, session.accessToken)).toBe(401);
   }
+  // Every revocation reached the third listener too.
+  await expect.poll(() => [...answered.keys()].filter((sid) => heard.has(sid)).length).toBe(20);
+  await listener.end();
+  const deliveries = [...answered.keys()].map((sid) => heard.get(sid)!.delivery).sort((x, y) => x - y);
+  const leads = [...answered].map(([sid, at]) => at - heard.get(sid)!.at).sort((x, y) => x - y);
+  console.log(
+    `revocation delivery, trigger to a listener: median ${deliveries[10]} ms, max ${deliveries.at(-1)} ms; ` +
+      `heard before the logout's answer reached the client by median ${leads[10]!.toFixed(1)} ms (least ${leads[0]!.toFixed(1)} ms)`,
+  );
 });
 
 test("when the other instance's notifications stop, it notices and reads the session row", async () => {

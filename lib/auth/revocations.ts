@@ -45,8 +45,6 @@ class RevocationView {
   private lastBeatAt = 0;
   private readonly beatChannel = `session_revoked_heartbeat_${randomBytes(8).toString("hex")}`;
   private beats = 0;
-  /** Milliseconds from a revocation's trigger to this listener, for the most recent ones. */
-  readonly deliveryMs: number[] = [];
 
   private started: Promise<void> | null = null;
 
@@ -122,14 +120,9 @@ class RevocationView {
       if (this.beat?.payload === payload) this.beat = null;
       return;
     }
-    const [id, stamp] = payload.split(" ");
-    if (!id) return;
-    const at = Number(stamp);
-    if (Number.isFinite(at)) {
-      this.deliveryMs.push(Date.now() - at);
-      if (this.deliveryMs.length > 100) this.deliveryMs.shift();
-    }
-    this.hear(id, Date.now());
+    // "<session id> <the trigger's clock in ms>"; the clock is for measuring delivery.
+    const [id] = payload.split(" ");
+    if (id) this.hear(id, Date.now());
   }
 
   private hear(id: string, at: number): void {
@@ -197,6 +190,3 @@ export const revocationStatus = (sessionId: string): RevocationStatus => view.st
 
 /** Tells this instance's view at once; resolves when the other instances have heard too. */
 export const applyRevoked = (sessionIds: string[]): Promise<void> => view.applyRevoked(sessionIds);
-
-/** Recent delivery times of revocations to this instance, in milliseconds. */
-export const revocationDeliveryMs = (): readonly number[] => view.deliveryMs;
