@@ -32,6 +32,9 @@ describe("passwords", () => {
   });
 
   it("fail a job with a readable error instead of hanging when bcrypt rejects it", async () => {
-    await expect(runOnHashPool({ op: "hash", password: "p", cost: 99 })).rejects.toThrow(/bcrypt failed/);
+    // A salt where the cost belongs: bcryptjs rejects it ("Illegal salt length").
+    const malformed = { op: "hash", password: "p", cost: "$2b$10$short" as unknown as number } as const;
+    await expect(runOnHashPool(malformed)).rejects.toThrow(/bcrypt failed: .*salt/i);
+    expect(await verifyPassword("still works", await hashPassword("still works"))).toBe(true);
   });
 });
