@@ -19,6 +19,10 @@ export function safeNextPath(value: unknown): string {
     return DEFAULT_AFTER_LOGIN;
   }
   if (url.origin !== BASE) return DEFAULT_AFTER_LOGIN;
+  // The check that counts is on what is returned: normalising "/.//evil.example",
+  // "/..//evil.example" or "/%2e//evil.example" yields "//evil.example", another origin.
+  const path = url.pathname + url.search + url.hash;
+  if (path.startsWith("//") || new URL(path, BASE).origin !== BASE) return DEFAULT_AFTER_LOGIN;
   if (/^\/(login|signup|api)(\/|$)/.test(url.pathname)) return DEFAULT_AFTER_LOGIN;
-  return url.pathname + url.search + url.hash;
+  return path;
 }
