@@ -106,6 +106,22 @@ describe("POST /api/auth/refresh", () => {
     expect(none.status).toBe(401);
   });
 
+  it("answers every unusable refresh token with 401 and a Bearer challenge, never 400", async () => {
+    const { accessToken } = await createSignedInUser();
+    const unusable = [
+      await withBody(accessToken), // an access JWT where a refresh token belongs: over-long
+      await withBody("x".repeat(5_000)),
+      await withBody(""),
+      await refresh(apiRequest("/api/auth/refresh", { method: "POST" }), undefined),
+      await refresh(apiRequest("/api/auth/refresh", { method: "POST", body: {} }), undefined),
+    ];
+    for (const response of unusable) {
+      expect(response.status).toBe(401);
+      expect(response.headers.get("www-authenticate")).toMatch(/^Bearer /);
+      expect((await response.json()).code).toBe("invalid_refresh_token");
+    }
+  });
+
   it("answers 401 refresh_token_expired once the session's refresh lifetime has passed", async () => {
     const { refreshToken, sessionId } = await createSignedInUser();
     const db = await getDb();

@@ -1,3 +1,4 @@
+import { bearerChallenge } from "@/lib/auth/challenge";
 import { clearAuthCookies, readCookie, REFRESH_COOKIE, setAuthCookies } from "@/lib/auth/cookies";
 import { assertSameOrigin } from "@/lib/auth/csrf";
 import { RefreshSchema } from "@/lib/auth/schemas";
@@ -13,7 +14,11 @@ export const POST = route(async (request) => {
   }
   const fromCookie = readCookie(request, REFRESH_COOKIE);
   if (!fromCookie) {
-    throw new HttpError(401, { code: "invalid_refresh_token", detail: "No refresh token was sent." });
+    throw new HttpError(401, {
+      code: "invalid_refresh_token",
+      detail: "No refresh token was sent.",
+      headers: { "www-authenticate": bearerChallenge() },
+    });
   }
   assertSameOrigin(request);
   const headers = new Headers();
