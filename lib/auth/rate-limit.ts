@@ -1,5 +1,5 @@
 // Fixed-window counters kept in the database, so every server instance counts the
-// same attempts. One atomic upsert per recorded attempt; one indexed read per check.
+// same attempts. One atomic upsert per attempt, made before the attempt is judged.
 // Windows are measured on the app's clock: `now()` of the database and of the app may
 // differ by a little, and mixing them would make Retry-After lie.
 import { getDb } from "@/lib/db";
@@ -25,18 +25,6 @@ function tooMany(windowStart: Date): HttpError {
   });
 }
 
-/** Throws 429 with Retry-After when any of the limits is already used up. */
-export async function assertWithinLimits(...checks: Limit[]): Promise<void> {
-  const db = await getDb();
-  const rows = await db.rateLimit.findMany({
-    where: { key: { in: checks.map((c) => c.key) }, windowStart: { gt: new Date(WINDOW_AGO()) } },
-    select: { key: true, count: true, windowStart: true },
-  });
-  const exhausted = rows.filter((row) => row.count >= (checks.find((c) => c.key === row.key)?.max ?? Infinity));
-  const latest = exhausted.sort((a, b) => b.windowStart.getTime() - a.windowStart.getTime())[0];
-  if (latest) throw tooMany(latest.windowStart);
-}
-
 /**
  * Counts one attempt against a key, atomically (one upsert): a window that has passed
  * starts again at 1. Returns the count and when its window started.
@@ -54,10 +42,21 @@ export async function recordAttempt(key: string): Promise<{ count: number; windo
   return { count: row?.count ?? 1, windowStart: row?.window_start ?? now };
 }
 
-/** Takes one attempt from a limit, or throws 429 when it is used up (atomic: no race). */
-export async function consume(limit: Limit): Promise<void> {
-  const { count, windowStart } = await recordAttempt(limit.key);
-  if (count > limit.max) throw tooMany(windowStart);
+/**
+ * Takes one attempt from each limit at once, then throws 429 when any is used up. Every
+ * attempt is counted, also one that is then refused: a flood keeps its window full.
+ */
+export async function consume(...checks: Limit[]): Promise<void> {
+  const counted = await Promise.all(checks.map(async (limit) => ({ limit, ...(await recordAttempt(limit.key)) })));
+  const exhausted = counted.filter(({ count, limit }) => count > limit.max);
+  const latest = exhausted.sort((a, b) => b.windowStart.getTime() - a.windowStart.getTime())[0];
+  if (latest) throw tooMany(latest.windowStart);
+}
+
+/** Returns an attempt that turned out to be a success (the per-address failure count). */
+export async function giveBack(key: string): Promise<void> {
+  const db = await getDb();
+  await db.$executeRaw`UPDATE rate_limits SET count = count - 1 WHERE key = ${key} AND count > 0`;
 }
 
 export async function resetAttempts(key: string): Promise<void> {

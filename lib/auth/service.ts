@@ -5,7 +5,7 @@ import { HttpError } from "@/lib/http";
 import { bearerChallenge } from "@/lib/auth/challenge";
 import { signAccessToken, type Role } from "@/lib/auth/jwt";
 import { verifyPassword } from "@/lib/auth/password";
-import { assertWithinLimits, consume, limits, recordAttempt, resetAttempts } from "@/lib/auth/rate-limit";
+import { consume, giveBack, limits, resetAttempts } from "@/lib/auth/rate-limit";
 import {
   createSession,
   endAllUserSessions,
@@ -56,20 +56,19 @@ const invalidCredentials = () =>
 
 /**
  * One answer, in about one time, for an unknown email and a wrong password: both
- * spend a bcrypt comparison. A limited email gets 429 even with the right password.
+ * spend a bcrypt comparison. Each attempt is counted before the password is checked, in
+ * one atomic upsert per limit, so of many attempts sent at once for one email at most
+ * LOGIN_MAX_FAILURES_PER_EMAIL reach bcrypt; the rest, the right password included, get 429.
+ * A success clears the email's count and gives its attempt back to the address.
  */
 export async function logIn(input: LoginInput, client: ClientContext) {
   const byEmail = limits.loginByEmail(input.email);
   const byIp = limits.loginByIp(client.ip);
-  await assertWithinLimits(byEmail, byIp);
+  await consume(byEmail, byIp);
   const account = await findCredentials({ email: input.email });
   const valid = await verifyPassword(input.password, account?.passwordHash ?? null);
-  if (!account || !valid) {
-    await recordAttempt(byEmail.key);
-    await recordAttempt(byIp.key);
-    throw invalidCredentials();
-  }
-  await resetAttempts(byEmail.key);
+  if (!account || !valid) throw invalidCredentials();
+  await Promise.all([resetAttempts(byEmail.key), giveBack(byIp.key)]);
   return startSession(toUser(account), client);
 }
 
@@ -83,12 +82,17 @@ export async function logOut(credentials: { refreshToken?: string; sessionId?: s
   else if (credentials.sessionId) await endSession(credentials.sessionId, "logout");
 }
 
-// 403, not 401: the caller is logged in; only the password they re-typed is wrong.
+// 403, not 401: the caller is logged in; only the password they re-typed is wrong. Each
+// re-typed password counts as a login attempt of the account, so a stolen session cannot
+// be used to guess the password faster than the login form allows.
 async function assertPassword(userId: string, password: string): Promise<void> {
   const account = await findCredentials({ id: userId });
-  if (!(await verifyPassword(password, account?.passwordHash ?? null))) {
+  const byEmail = account ? limits.loginByEmail(account.email) : null;
+  if (byEmail) await consume(byEmail);
+  if (!account || !(await verifyPassword(password, account.passwordHash))) {
     throw new HttpError(403, { code: "invalid_credentials", detail: "The password is incorrect." });
   }
+  if (byEmail) await resetAttempts(byEmail.key);
 }
 
 export async function changePassword(user: CurrentUser, current: string, next: string): Promise<void> {
