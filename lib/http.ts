@@ -177,17 +177,27 @@ function parseJson(text: string): unknown {
 
 /** Validates input with a zod schema; 400 `validation_failed` names every bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const errors = result.error.issues.map((issue) => ({
-    path: issue.path.map(String).join(".") || "body",
-    message: issue.message,
-  }));
+  const withNul = nulPaths(input);
+  const result = withNul.length === 0 ? schema.safeParse(input) : null;
+  if (result?.success) return result.data;
+  const errors = result
+    ? result.error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "body", message: issue.message }))
+    : withNul.map((path) => ({ path: path || "body", message: "Must not contain a NUL character." }));
   throw new HttpError(400, {
     code: "validation_failed",
     detail: "Some fields are missing or invalid.",
     errors,
   });
+}
+
+/**
+ * Where a NUL character hides in parsed input, by path. PostgreSQL text cannot store NUL,
+ * so every field (any schema, any depth) refuses it here with a 400, never a 500.
+ */
+function nulPaths(value: unknown, path = "", depth = 0): string[] {
+  if (typeof value === "string") return value.includes("\u0000") ? [path] : [];
+  if (depth > 8 || value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, inner]) => nulPaths(inner, path ? `${path}.${key}` : key, depth + 1));
 }
 
 /**

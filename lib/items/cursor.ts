@@ -18,7 +18,8 @@ const CursorSchema = z.tuple([z.enum(ITEM_SORTS), z.string().max(400), z.string(
 const KEY_RULES: Record<string, (key: string) => boolean> = {
   created: (key) => z.iso.datetime().safeParse(key).success,
   price: (key) => PRICE_PATTERN.test(key),
-  name: (key) => key.length > 0,
+  // PostgreSQL text cannot hold NUL: such a key was never written by encodeCursor.
+  name: (key) => key.length > 0 && !key.includes("\u0000"),
 };
 
 export function encodeCursor(sort: ItemSort, position: Position): string {
