@@ -14,6 +14,14 @@ const whole = (min: number) =>
     );
 const wholeNumber = (min: number, fallback: number) => z._default(whole(min), fallback);
 
+function isOrigin(value: string): boolean {
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+}
+
 const postgresUrl = z.optional(
   z.string().check(z.refine((v) => /^postgres(ql)?:\/\/[^/]+/.test(v), "must be a postgres:// or postgresql:// URL")),
 );
@@ -49,6 +57,11 @@ const EnvSchema = z.object({
   PORT: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(65535)), 3000),
   // Not HOSTNAME: shells and containers set that to the machine's name.
   HOST: z._default(z.string().check(z.minLength(1)), "localhost"),
+  // The app's public origin (scheme, host and port): what the CSRF check compares a
+  // browser's Origin with. Unset: the origin each request was addressed to.
+  APP_ORIGIN: z.optional(
+    z.string().check(z.refine(isOrigin, "must be an origin such as https://items.example.com (no path, no trailing slash)")),
+  ),
   // Worker processes of `npm start`; unset: one per available CPU (embedded mode: one).
   WEB_CONCURRENCY: z.optional(whole(1)),
   // Seconds a stopping server gives the requests in flight before it closes their connections.

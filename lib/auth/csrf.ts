@@ -3,7 +3,8 @@
 // send Sec-Fetch-Site or Origin on every cross-origin unsafe request and cannot be
 // made to forge them; requests authenticated by the Authorization header carry no
 // ambient credential and are exempt.
-import { HttpError } from "@/lib/http";
+import { env } from "@/lib/env";
+import { HttpError, isHttps } from "@/lib/http";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -12,13 +13,19 @@ export function isSameOrigin(request: Request): boolean {
   if (site !== null) return site === "same-origin";
   const origin = request.headers.get("origin");
   if (origin === null || origin === "null") return false;
-  const host =
-    request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
   try {
-    return new URL(origin).host === host;
+    // The whole origin: scheme, host and port. http://app.example is not https://app.example.
+    return new URL(origin).origin === appOrigin(request);
   } catch {
     return false;
   }
+}
+
+/** APP_ORIGIN when set; else the origin this request was addressed to. */
+function appOrigin(request: Request): string {
+  if (env.APP_ORIGIN) return env.APP_ORIGIN;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  return new URL(`${isHttps(request) ? "https" : "http"}://${host}`).origin;
 }
 
 /** Throws 403 `csrf_failed` for a cross-origin unsafe request. */

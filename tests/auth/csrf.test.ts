@@ -24,6 +24,14 @@ describe("cookie-authenticated requests and CSRF", () => {
     expect((await endAll({ cookies })).status).toBe(403);
   });
 
+  it("refuses an Origin with the app's host but another scheme or port", async () => {
+    const { accessToken } = await createSignedInUser();
+    const cookies = { access_token: accessToken };
+    const url = new URL(ORIGIN);
+    expect((await endAll({ cookies, headers: { origin: `https://${url.host}` } })).status).toBe(403);
+    expect((await endAll({ cookies, headers: { origin: `${url.protocol}//${url.hostname}:4444` } })).status).toBe(403);
+  });
+
   it("accepts one from the app's own origin", async () => {
     const { accessToken } = await createSignedInUser();
     expect((await endAll({ cookies: { access_token: accessToken }, headers: { origin: ORIGIN } })).status).toBe(204);

@@ -44,6 +44,18 @@ describe("configuration", () => {
     expect(failure({ JWT_SECRET: "too short" })).toBe("Invalid configuration: JWT_SECRET must be at least 32 bytes");
   });
 
+  it("takes APP_ORIGIN only as a bare origin, and says what it wants otherwise", () => {
+    expect(parseEnv({ JWT_SECRET: secret, APP_ORIGIN: "https://items.example.com" }).APP_ORIGIN).toBe("https://items.example.com");
+    for (const wrong of ["https://items.example.com/", "https://items.example.com/app", "items.example.com"]) {
+      expect(failure({ JWT_SECRET: secret, APP_ORIGIN: wrong })).toMatch(/^Invalid configuration: APP_ORIGIN must be an origin/);
+    }
+  });
+
+  it("takes WEB_CONCURRENCY as a whole number of at least 1", () => {
+    expect(parseEnv({ JWT_SECRET: secret, WEB_CONCURRENCY: "3" }).WEB_CONCURRENCY).toBe(3);
+    expect(failure({ JWT_SECRET: secret, WEB_CONCURRENCY: "0" })).toBe("Invalid configuration: WEB_CONCURRENCY must be at least 1");
+  });
+
   it("refuses a DATABASE_URL that is not PostgreSQL", () => {
     expect(failure({ JWT_SECRET: secret, DATABASE_URL: "mysql://db/app" })).toMatch(/^Invalid configuration: DATABASE_URL /);
   });
