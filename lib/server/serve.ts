@@ -2,7 +2,8 @@
 // On SIGTERM or SIGINT it stops accepting connections, lets the requests in flight
 // finish (each answered with `Connection: close`), closes the database pool and the
 // revocation listener, and exits 0; past SHUTDOWN_TIMEOUT the last connections are cut.
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
+import net, { type Socket } from "node:net";
 import next from "next";
 import { resolveClientAddress } from "@/lib/auth/client-ip";
 import { closeDb } from "@/lib/db";
@@ -14,7 +15,9 @@ export async function serveNext({ dev, root }: { dev: boolean; root: string }): 
   await app.prepare();
 
   let stopping = false;
+  const connections = trackConnections();
   const server = createServer((req, res) => {
+    connections.requestStarted(req.socket, res);
     if (stopping) res.setHeader("connection", "close");
     req.headers["x-forwarded-for"] = resolveClientAddress(
       req.headers["x-forwarded-for"]?.toString(),
@@ -23,6 +26,7 @@ export async function serveNext({ dev, root }: { dev: boolean; root: string }): 
     );
     void handle(req, res);
   });
+  server.on("connection", connections.add);
   server.listen(env.PORT, env.HOST, () => {
     if (dev) console.log(`Ready on http://${env.HOST}:${env.PORT} (development)`);
   });
@@ -30,7 +34,7 @@ export async function serveNext({ dev, root }: { dev: boolean; root: string }): 
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    void closeGracefully(server).then(
+    void closeGracefully(server, connections).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error("Shutdown failed:", error);
@@ -42,11 +46,46 @@ export async function serveNext({ dev, root }: { dev: boolean; root: string }): 
   process.on("SIGINT", stop);
 }
 
-async function closeGracefully(server: Server): Promise<void> {
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  // Keep-alive connections between two requests hold the server open: close each one as
-  // soon as it is idle (a connection mid-request is closed after its answer).
-  const sweep = setInterval(() => server.closeIdleConnections(), 25);
+type Connections = ReturnType<typeof trackConnections>;
+
+/** Each open connection, with whether a request is in progress on it and whether it served one. */
+function trackConnections() {
+  const open = new Map<Socket, { active: number; served: number }>();
+  return {
+    open,
+    add: (socket: Socket) => {
+      open.set(socket, { active: 0, served: 0 });
+      socket.once("close", () => open.delete(socket));
+    },
+    requestStarted: (socket: Socket, res: ServerResponse) => {
+      const state = open.get(socket);
+      if (!state) return;
+      state.active++;
+      res.once("close", () => {
+        state.active--;
+        state.served++;
+      });
+    },
+  };
+}
+
+// A connection that has not sent its request yet may be a client that is about to: it
+// gets this long before it is closed unanswered.
+const FRESH_CONNECTION_GRACE_MS = 1_000;
+
+async function closeGracefully(server: Server, connections: Connections): Promise<void> {
+  // Not http.Server#close, which also drops every connection without a request in
+  // progress at once, a client's just-opened one included: only stop accepting.
+  const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
+  const stoppedAt = Date.now();
+  // A keep-alive connection between two requests is closed as soon as it is idle; one
+  // mid-request is closed after its answer (which says `Connection: close`).
+  const sweep = setInterval(() => {
+    for (const [socket, state] of connections.open) {
+      if (state.active > 0) continue;
+      if (state.served > 0 || Date.now() - stoppedAt > FRESH_CONNECTION_GRACE_MS) socket.destroy();
+    }
+  }, 25);
   const deadline = setTimeout(() => server.closeAllConnections(), env.SHUTDOWN_TIMEOUT * 1000);
   await closed;
   clearInterval(sweep);
