@@ -5,7 +5,8 @@
 // and checks its session, so a request that skips this file gains nothing.
 import { NextResponse, type NextRequest } from "next/server";
 import { unauthorized } from "@/lib/auth/challenge";
-import { ACCESS_COOKIE, checkAccessToken, type TokenCheck } from "@/lib/auth/jwt";
+import { readAccessCookie } from "@/lib/auth/cookies";
+import { checkAccessToken, type TokenCheck } from "@/lib/auth/jwt";
 import { isProtectedPage, matchApiRoute } from "@/lib/auth/routes";
 import { env } from "@/lib/env";
 import { errorResponse, isHttps, problem } from "@/lib/http";
@@ -14,7 +15,7 @@ import { createNonce, pagePolicy } from "@/lib/security/csp";
 // The token step of authentication (lib/auth/jwt.ts); route handlers repeat it and then
 // check the session, which needs the server.
 async function checkToken(request: NextRequest): Promise<TokenCheck> {
-  return checkAccessToken(request.headers, request.cookies.get(ACCESS_COOKIE)?.value);
+  return checkAccessToken(request.headers, readAccessCookie(request));
 }
 
 async function gateApi(request: NextRequest): Promise<Response> {

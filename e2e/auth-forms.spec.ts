@@ -139,3 +139,26 @@ test("login returns to a same-site ?next= path and ignores any other", async ({ 
   await signInThroughForm(page, account);
   await expect(page).toHaveURL(/localhost:\d+\/items$/);
 });
+
+test("the signup and login pages never receive the refresh token where a script could read it", async ({ page }) => {
+  const account = newAccount("cookie-only");
+  const bodies: string[] = [];
+  page.on("response", async (response) => {
+    if (/\/api\/auth\/(signup|login|refresh)$/.test(response.url())) bodies.push(await response.text());
+  });
+
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/items$/);
+  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login\?reason=signed-out$/);
+  await signInThroughForm(page, account);
+  await expect(page).toHaveURL(/\/items$/);
+
+  expect(bodies).toHaveLength(2);
+  for (const body of bodies) expect(JSON.parse(body)).not.toHaveProperty("refresh_token");
+  const refreshCookie = (await page.context().cookies()).find((c) => c.name === "refresh_token");
+  expect(refreshCookie).toMatchObject({ httpOnly: true, path: "/api/auth", sameSite: "Strict" });
+});

@@ -13,6 +13,7 @@ const whole = (min: number) =>
       z.gte(min, { error: `must be at least ${min}` }),
     );
 const wholeNumber = (min: number, fallback: number) => z._default(whole(min), fallback);
+const atMost = (max: number) => z.number().check(z.lte(max, { error: `must be at most ${max}` }));
 
 function isOrigin(value: string): boolean {
   try {
@@ -46,10 +47,13 @@ const EnvSchema = z.object({
   JWT_AUDIENCE: z._default(z.string().check(z.minLength(1)), "jwt-items"),
   ACCESS_TOKEN_TTL: wholeNumber(1, 900),
   REFRESH_TOKEN_TTL: wholeNumber(1, 2_592_000),
-  REFRESH_REUSE_GRACE: wholeNumber(0, 10),
+  // A longer window would let a copied token be replayed long after its first use.
+  REFRESH_REUSE_GRACE: z.pipe(wholeNumber(0, 10), atMost(60)),
+  // However often it is refreshed, a session ends this long after its login.
+  SESSION_MAX_AGE: wholeNumber(1, 7_776_000),
   ADMIN_EMAILS: z._default(z.string(), ""),
   // bcrypt's cost is exponential: 4 is its floor, 15 already takes seconds.
-  BCRYPT_COST: z.pipe(wholeNumber(4, 12), z.number().check(z.lte(15, { error: "must be at most 15" }))),
+  BCRYPT_COST: z.pipe(wholeNumber(4, 12), atMost(15)),
   RATE_LIMIT_WINDOW: wholeNumber(1, 900),
   LOGIN_MAX_FAILURES_PER_EMAIL: wholeNumber(1, 5),
   LOGIN_MAX_FAILURES_PER_IP: wholeNumber(1, 30),

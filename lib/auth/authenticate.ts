@@ -5,7 +5,7 @@
 // view is in sync (lib/auth/revocations.ts), and against the session row while it is not.
 import { HttpError } from "@/lib/http";
 import { unauthorized } from "@/lib/auth/challenge";
-import { ACCESS_COOKIE, readCookie } from "@/lib/auth/cookies";
+import { readAccessCookie } from "@/lib/auth/cookies";
 import { assertSameOrigin } from "@/lib/auth/csrf";
 import { checkAccessToken, type AccessClaims, type Role } from "@/lib/auth/jwt";
 import { revocationStatus } from "@/lib/auth/revocations";
@@ -23,7 +23,7 @@ async function isLive(claims: AccessClaims): Promise<boolean> {
 }
 
 async function identify(request: { headers: Headers }): Promise<Outcome> {
-  const checked = await checkAccessToken(request.headers, readCookie(request, ACCESS_COOKIE));
+  const checked = await checkAccessToken(request.headers, readAccessCookie(request));
   if ("reason" in checked) return checked;
   const { claims } = checked;
   if (!(await isLive(claims))) return { reason: "session_revoked" };

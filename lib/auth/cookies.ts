@@ -1,26 +1,52 @@
-// The auth cookies a browser carries. Both are HttpOnly (no script can read a token);
-// the refresh cookie is sent only to /api/auth and never on cross-site requests.
+// The auth cookies a browser carries, and the one place that reads, sets and clears them.
+// Both are HttpOnly (no script can read a token); the refresh cookie is sent only to
+// /api/auth and never on cross-site requests. Over HTTPS they are Secure and carry the
+// prefixes that browsers enforce: a `__Host-` cookie can only have been set by this very
+// host (Secure, Path=/, no Domain), a `__Secure-` one only over HTTPS, so a sibling
+// subdomain cannot plant a token of its own under these names. Edge-safe: middleware
+// reads the access cookie through here.
 import { env } from "@/lib/env";
-import { ACCESS_COOKIE, REFRESH_COOKIE } from "@/lib/auth/jwt";
 import { isHttps } from "@/lib/http";
 
-export { ACCESS_COOKIE, REFRESH_COOKIE };
+type CookieRequest = { headers: Headers; url?: string };
 
-/** Reads one cookie from a request's Cookie header. */
+const PLAIN = { access: "access_token", refresh: "refresh_token" } as const;
+const PREFIXED = { access: "__Host-access_token", refresh: "__Secure-refresh_token" } as const;
+
+/**
+ * Whether the app is served over HTTPS: APP_ORIGIN says so once and for all when it is
+ * set; otherwise the request's own URL or the proxy's X-Forwarded-Proto.
+ */
+function overHttps(request: CookieRequest): boolean {
+  if (env.APP_ORIGIN) return env.APP_ORIGIN.startsWith("https:");
+  if (request.url !== undefined) return isHttps(request as Request);
+  return request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+}
+
+/** The names of the two auth cookies for this request: prefixed over HTTPS. */
+export function cookieNames(request: CookieRequest): { access: string; refresh: string } {
+  return overHttps(request) ? PREFIXED : PLAIN;
+}
+
+/**
+ * One cookie's value, or undefined. A name sent twice is read as no cookie at all: over
+ * plain HTTP a cookie set for a parent domain arrives beside this host's own, and neither
+ * may be trusted to be ours. A garbled percent-escape is a cookie this app never set:
+ * as good as none, never a 500.
+ */
 export function readCookie(request: { headers: Headers }, name: string): string | undefined {
   const header = request.headers.get("cookie");
   if (!header) return undefined;
+  let found: string | undefined;
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) {
-      const value = part.slice(eq + 1).trim();
-      return value === "" ? undefined : decodeCookieValue(value);
-    }
+    if (eq <= 0 || part.slice(0, eq).trim() !== name) continue;
+    if (found !== undefined) return undefined;
+    found = part.slice(eq + 1).trim();
   }
-  return undefined;
+  return found ? decodeCookieValue(found) : undefined;
 }
 
-// A garbled percent-escape is a cookie this app never set: as good as no cookie, never a 500.
 function decodeCookieValue(value: string): string | undefined {
   try {
     return decodeURIComponent(value);
@@ -29,9 +55,15 @@ function decodeCookieValue(value: string): string | undefined {
   }
 }
 
+/** The access token's cookie, under this request's name for it. */
+export const readAccessCookie = (request: CookieRequest) => readCookie(request, cookieNames(request).access);
+
+/** The refresh token's cookie, under this request's name for it. */
+export const readRefreshCookie = (request: CookieRequest) => readCookie(request, cookieNames(request).refresh);
+
 type CookieSpec = { name: string; value: string; path: string; sameSite: "Lax" | "Strict"; maxAge: number };
 
-function serialize(request: Request, spec: CookieSpec): string {
+function serialize(secure: boolean, spec: CookieSpec): string {
   const parts = [
     `${spec.name}=${encodeURIComponent(spec.value)}`,
     `Path=${spec.path}`,
@@ -39,33 +71,42 @@ function serialize(request: Request, spec: CookieSpec): string {
     "HttpOnly",
     `SameSite=${spec.sameSite}`,
   ];
-  // Secure whenever the app is served over HTTPS.
-  if (isHttps(request)) parts.push("Secure");
+  if (secure) parts.push("Secure");
   return parts.join("; ");
 }
 
-const accessCookie = (value: string, maxAge: number): CookieSpec => ({
-  name: ACCESS_COOKIE, value, path: "/", sameSite: "Lax", maxAge,
-});
-
-const refreshCookie = (value: string, maxAge: number): CookieSpec => ({
-  name: REFRESH_COOKIE, value, path: "/api/auth", sameSite: "Strict", maxAge,
-});
+/** The lifetimes of a freshly issued pair, in seconds: each cookie lives as long as its token. */
+export type CookieTokens = { accessToken: string; accessMaxAge: number; refreshToken?: string; refreshMaxAge?: number };
 
 /** Set-Cookie headers for a freshly issued pair of tokens. */
-export function setAuthCookies(
-  request: Request,
-  headers: Headers,
-  tokens: { accessToken: string; refreshToken?: string },
-): void {
-  headers.append("set-cookie", serialize(request, accessCookie(tokens.accessToken, env.ACCESS_TOKEN_TTL)));
+export function setAuthCookies(request: CookieRequest, headers: Headers, tokens: CookieTokens): void {
+  const secure = overHttps(request);
+  const names = cookieNames(request);
+  headers.append(
+    "set-cookie",
+    serialize(secure, { name: names.access, value: tokens.accessToken, path: "/", sameSite: "Lax", maxAge: tokens.accessMaxAge }),
+  );
   if (tokens.refreshToken) {
-    headers.append("set-cookie", serialize(request, refreshCookie(tokens.refreshToken, env.REFRESH_TOKEN_TTL)));
+    headers.append(
+      "set-cookie",
+      serialize(secure, {
+        name: names.refresh,
+        value: tokens.refreshToken,
+        path: "/api/auth",
+        sameSite: "Strict",
+        maxAge: tokens.refreshMaxAge ?? env.REFRESH_TOKEN_TTL,
+      }),
+    );
   }
 }
 
 /** Set-Cookie headers that remove both auth cookies. */
-export function clearAuthCookies(request: Request, headers: Headers): void {
-  headers.append("set-cookie", serialize(request, accessCookie("", 0)));
-  headers.append("set-cookie", serialize(request, refreshCookie("", 0)));
+export function clearAuthCookies(request: CookieRequest, headers: Headers): void {
+  const secure = overHttps(request);
+  const names = cookieNames(request);
+  headers.append("set-cookie", serialize(secure, { name: names.access, value: "", path: "/", sameSite: "Lax", maxAge: 0 }));
+  headers.append(
+    "set-cookie",
+    serialize(secure, { name: names.refresh, value: "", path: "/api/auth", sameSite: "Strict", maxAge: 0 }),
+  );
 }

@@ -38,13 +38,19 @@ export function assertSameOrigin(request: Request): void {
 }
 
 /**
+ * Whether a browser sent this request: every browser adds Sec-Fetch-Site or Origin to
+ * the requests a page makes with fetch or a form post; curl, mobile apps and services
+ * send neither.
+ */
+export function isBrowserRequest(request: Request): boolean {
+  return request.headers.has("sec-fetch-site") || request.headers.has("origin");
+}
+
+/**
  * For login and signup, which set cookies but are not yet authenticated: a browser
  * form on another site must not log a victim into an attacker's account. Clients
  * that send neither header (curl, mobile apps, services) are not browsers and pass.
  */
 export function assertNotCrossSite(request: Request): void {
-  const site = request.headers.get("sec-fetch-site");
-  const origin = request.headers.get("origin");
-  if (site === null && origin === null) return;
-  assertSameOrigin(request);
+  if (isBrowserRequest(request)) assertSameOrigin(request);
 }

@@ -66,9 +66,6 @@ export async function verifyAccessToken(token: string): Promise<AccessClaims> {
   }
 }
 
-export const ACCESS_COOKIE = "access_token";
-export const REFRESH_COOKIE = "refresh_token";
-
 /**
  * The access token a request carries: the Authorization header wins over the cookie
  * (contract: "when both are present the header wins"). `source` matters for CSRF.

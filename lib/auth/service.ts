@@ -19,26 +19,29 @@ import type { CurrentUser } from "@/lib/auth/authenticate";
 
 export type ClientContext = { ip: string; userAgent: string | null };
 
-export type IssuedTokens = {
-  access_token: string;
-  token_type: "Bearer";
-  expires_in: number;
-  refresh_token: string;
-};
+/** The token fields of a signup, login or refresh answer (snake_case, as OAuth 2.0 has them). */
+export type AccessGrant = { access_token: string; token_type: "Bearer"; expires_in: number };
+
+/** What signup, login and refresh hand out; lib/auth/token-response.ts decides where each part goes. */
+export type IssuedTokens = { grant: AccessGrant; refreshToken: string; refreshExpiresIn: number };
 
 type TokenGrant = { userId: string; role: Role; sessionId: string; refreshToken: string; expiresAt: Date };
 
 async function issueTokens(grant: TokenGrant): Promise<IssuedTokens> {
   // Never past the session's own end: no token may outlive what the revocation view tracks.
-  const untilSessionEnds = Math.floor((grant.expiresAt.getTime() - Date.now()) / 1000);
-  const lifetime = Math.max(1, Math.min(env.ACCESS_TOKEN_TTL, untilSessionEnds));
+  const untilSessionEnds = (grant.expiresAt.getTime() - Date.now()) / 1000;
+  const lifetime = Math.max(1, Math.min(env.ACCESS_TOKEN_TTL, Math.floor(untilSessionEnds)));
   const accessToken = await signAccessToken({ sub: grant.userId, sid: grant.sessionId, role: grant.role }, lifetime);
-  return { access_token: accessToken, token_type: "Bearer", expires_in: lifetime, refresh_token: grant.refreshToken };
+  return {
+    grant: { access_token: accessToken, token_type: "Bearer", expires_in: lifetime },
+    refreshToken: grant.refreshToken,
+    refreshExpiresIn: Math.max(1, Math.round(untilSessionEnds)),
+  };
 }
 
-async function startSession(user: User, client: ClientContext): Promise<IssuedTokens & { user: User }> {
+async function startSession(user: User, client: ClientContext): Promise<{ user: User; issued: IssuedTokens }> {
   const session = await createSession(user.id, client.userAgent);
-  return { user, ...(await issueTokens({ userId: user.id, role: user.role, ...session })) };
+  return { user, issued: await issueTokens({ userId: user.id, role: user.role, ...session }) };
 }
 
 export async function signUp(input: SignupInput, client: ClientContext) {
@@ -72,7 +75,7 @@ export async function logIn(input: LoginInput, client: ClientContext) {
   return startSession(toUser(account), client);
 }
 
-export async function refresh(refreshToken: string) {
+export async function refresh(refreshToken: string): Promise<IssuedTokens> {
   return issueTokens(await rotateRefreshToken(refreshToken));
 }
 

@@ -1,7 +1,9 @@
 // The only module that creates, rotates and revokes sessions and their refresh tokens.
-// A refresh token is 256 random bits, handed out once and stored only as its SHA-256
-// (a stolen database cannot be replayed); every use rotates it.
-import { createHash, randomBytes } from "node:crypto";
+// A refresh token is 256 bits, handed out once and stored only as its SHA-256 (a stolen
+// database cannot be replayed); every use rotates it, and a session has exactly one live
+// token: the successor of a token is derived from it with a keyed MAC, so a replay inside
+// the grace window gets the very token its first use got (docs/decisions/0015).
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { getDb, type Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http";
@@ -15,7 +17,18 @@ const ENDED_SESSIONS_SHOWN_MS = 30 * 24 * 3600 * 1000;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 const newRefreshToken = () => randomBytes(32).toString("base64url");
-const expiryFrom = (now: Date) => new Date(now.getTime() + env.REFRESH_TOKEN_TTL * 1000);
+
+// Its own key, derived from JWT_SECRET under a label: a successor is no JWT signature,
+// and nothing signed for one purpose can stand for the other.
+const successorKey = createHmac("sha256", env.JWT_SECRET).update("jwt-items refresh-token successor v1").digest();
+const successorOf = (token: string) => createHmac("sha256", successorKey).update(token).digest("base64url");
+
+/** REFRESH_TOKEN_TTL after the last refresh, but never past SESSION_MAX_AGE after the login. */
+function expiryFrom(now: Date, createdAt: Date): Date {
+  const sliding = now.getTime() + env.REFRESH_TOKEN_TTL * 1000;
+  const absolute = createdAt.getTime() + env.SESSION_MAX_AGE * 1000;
+  return new Date(Math.min(sliding, absolute));
+}
 
 export type IssuedSession = { sessionId: string; refreshToken: string; expiresAt: Date };
 export type Rotation = IssuedSession & { userId: string; role: Role };
@@ -37,11 +50,14 @@ function refreshError(code: "invalid_refresh_token" | "refresh_token_expired" | 
 export async function createSession(userId: string, userAgent: string | null): Promise<IssuedSession> {
   const db = await getDb();
   const refreshToken = newRefreshToken();
+  const now = new Date();
   const session = await db.session.create({
     data: {
       userId,
       userAgent: userAgent?.slice(0, 512) ?? null,
-      expiresAt: expiryFrom(new Date()),
+      createdAt: now,
+      lastUsedAt: now,
+      expiresAt: expiryFrom(now, now),
       refreshTokens: { create: { tokenHash: hashToken(refreshToken) } },
     },
     select: { id: true, expiresAt: true },
@@ -64,9 +80,10 @@ export async function isSessionLive(sessionId: string, userId: string): Promise<
 }
 
 /**
- * Trades a refresh token for a new one. A token rotated less than REFRESH_REUSE_GRACE
- * seconds ago still works (two tabs refreshing at once, a lost response); later, it can
- * only be a copy in someone else's hands, so the whole session is ended.
+ * Trades a refresh token for its successor. A token rotated less than REFRESH_REUSE_GRACE
+ * seconds ago (two tabs refreshing at once, a lost response) gets the same successor
+ * again, so the session never forks into two live chains; later, it can only be a copy in
+ * someone else's hands, so the whole session is ended.
  */
 export async function rotateRefreshToken(presented: string): Promise<Rotation> {
   const db = await getDb();
@@ -75,48 +92,53 @@ export async function rotateRefreshToken(presented: string): Promise<Rotation> {
     where: { tokenHash },
     select: {
       rotatedAt: true,
-      session: { select: { id: true, userId: true, endedAt: true, expiresAt: true, user: { select: { role: true } } } },
+      session: {
+        select: { id: true, userId: true, createdAt: true, endedAt: true, expiresAt: true, user: { select: { role: true } } },
+      },
     },
   });
   if (!found) throw refreshError("invalid_refresh_token");
   const { session } = found;
   if (session.endedAt) throw refreshError("session_revoked");
   const now = new Date();
-  if (session.expiresAt <= now) throw refreshError("refresh_token_expired");
+  // The absolute end counts too, so a lowered SESSION_MAX_AGE applies to existing sessions.
+  if (session.expiresAt <= now || expiryFrom(now, session.createdAt) <= now) throw refreshError("refresh_token_expired");
 
-  const rotatedAt = found.rotatedAt ?? (await claimToken(tokenHash, now));
+  const successor = successorOf(presented);
+  const rotatedAt = found.rotatedAt ?? (await rotate(tokenHash, successor, session, now));
   if (rotatedAt !== null && now.getTime() - rotatedAt.getTime() > env.REFRESH_REUSE_GRACE * 1000) {
     await endSession(session.id, "refresh_reuse");
     throw refreshError("refresh_token_reused");
   }
-  const refreshToken = await issueNextToken(session.id, now);
-  return { sessionId: session.id, userId: session.userId, role: session.user.role, refreshToken, expiresAt: expiryFrom(now) };
+  const expiresAt = rotatedAt === null ? expiryFrom(now, session.createdAt) : session.expiresAt;
+  return { sessionId: session.id, userId: session.userId, role: session.user.role, refreshToken: successor, expiresAt };
 }
 
 /**
- * Marks an unused token as rotated. Of concurrent requests exactly one flips rotatedAt
- * from null (and gets null back: a first use); the others lost a race of milliseconds
- * and get `now`, well inside the grace window.
+ * Marks an unused token as rotated, stores its successor and extends the session, in one
+ * transaction. Of concurrent requests exactly one flips rotatedAt from null (and gets null
+ * back: a first use); the others wait for it to commit, so the successor they will hand
+ * out exists, and get `now`, well inside the grace window.
  */
-async function claimToken(tokenHash: string, now: Date): Promise<Date | null> {
+async function rotate(
+  tokenHash: string,
+  successor: string,
+  session: { id: string; createdAt: Date },
+  now: Date,
+): Promise<Date | null> {
   const db = await getDb();
-  const claimed = await db.refreshToken.updateMany({ where: { tokenHash, rotatedAt: null }, data: { rotatedAt: now } });
-  return claimed.count === 1 ? null : now;
-}
-
-async function issueNextToken(sessionId: string, now: Date): Promise<string> {
-  const db = await getDb();
-  const refreshToken = newRefreshToken();
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    const claimed = await tx.refreshToken.updateMany({ where: { tokenHash, rotatedAt: null }, data: { rotatedAt: now } });
+    if (claimed.count === 0) return now;
     // Conditional on the session still being live, so a revocation racing this refresh wins.
     const extended = await tx.session.updateMany({
-      where: { id: sessionId, endedAt: null },
-      data: { lastUsedAt: now, expiresAt: expiryFrom(now) },
+      where: { id: session.id, endedAt: null },
+      data: { lastUsedAt: now, expiresAt: expiryFrom(now, session.createdAt) },
     });
     if (extended.count === 0) throw refreshError("session_revoked");
-    await tx.refreshToken.create({ data: { tokenHash: hashToken(refreshToken), sessionId } });
+    await tx.refreshToken.create({ data: { tokenHash: hashToken(successor), sessionId: session.id } });
+    return null;
   });
-  return refreshToken;
 }
 
 // Every way of ending sessions goes through here: the rows are marked, this instance's

@@ -43,23 +43,40 @@ describe("POST /api/auth/refresh", () => {
     expect(cookieValue(cookies.get("refresh_token"))).not.toBe(refreshToken);
   });
 
-  it("still accepts a rotated token within the grace window, and the session lives on", async () => {
+  it("answers a token replayed within the grace window with the same successor its first use got", async () => {
     const { refreshToken, accessToken } = await createSignedInUser();
     const first = await withBody(refreshToken);
     const again = await withBody(refreshToken);
     expect(first.status).toBe(200);
     expect(again.status).toBe(200);
-    const next = (await again.json()).refresh_token;
-    expect((await withBody(next)).status).toBe(200);
+    const successor = (await first.json()).refresh_token;
+    expect((await again.json()).refresh_token).toBe(successor);
+    expect((await withBody(successor)).status).toBe(200);
     expect((await me(apiRequest("/api/auth/me", { token: accessToken }), undefined)).status).toBe(200);
   });
 
-  it("survives concurrent refreshes of one token: no 5xx, and the session lives on", async () => {
+  it("keeps one live refresh token per session: a replay within the window forks no second chain", async () => {
+    const { refreshToken } = await createSignedInUser();
+    const victim = (await (await withBody(refreshToken)).json()).refresh_token;
+    const thief = (await (await withBody(refreshToken)).json()).refresh_token;
+    expect(thief).toBe(victim);
+
+    // The victim refreshes on; the copy the thief holds is then a rotated token like any other.
+    const next = (await (await withBody(victim)).json()).refresh_token;
+    await ageRotation(11);
+    const replayed = await withBody(thief);
+    expect(replayed.status).toBe(401);
+    expect((await replayed.json()).code).toBe("refresh_token_reused");
+    expect((await withBody(next)).status).toBe(401);
+  });
+
+  it("gives every one of concurrent refreshes of one token the same successor, with no 5xx", async () => {
     const { refreshToken, accessToken } = await createSignedInUser();
     const responses = await Promise.all(Array.from({ length: 10 }, () => withBody(refreshToken)));
     expect(responses.map((r) => r.status)).toEqual(Array(10).fill(200));
     const tokens = await Promise.all(responses.map(async (r) => (await r.json()).refresh_token));
-    expect(new Set(tokens).size).toBe(10);
+    expect(new Set(tokens).size).toBe(1);
+    expect((await withBody(tokens[0])).status).toBe(200);
     expect((await me(apiRequest("/api/auth/me", { token: accessToken }), undefined)).status).toBe(200);
   });
 
@@ -129,6 +146,28 @@ describe("POST /api/auth/refresh", () => {
     const response = await withBody(refreshToken);
     expect(response.status).toBe(401);
     expect((await response.json()).code).toBe("refresh_token_expired");
+  });
+
+  it("ends a session SESSION_MAX_AGE after its login, however often it is refreshed", async () => {
+    const { refreshToken, sessionId } = await createSignedInUser();
+    const db = await getDb();
+    // Logged in 90 days less a minute ago, and refreshed ever since.
+    const createdAt = new Date(Date.now() - (7_776_000 - 60) * 1000);
+    await db.session.update({ where: { id: sessionId }, data: { createdAt } });
+
+    const last = await withCookie(refreshToken);
+    expect(last.status).toBe(200);
+    expect((await last.json()).expires_in).toBeLessThanOrEqual(60);
+    const cookies = setCookies(last);
+    expect(cookies.get("refresh_token")).toMatch(/Max-Age=(60|59);/);
+    const session = await db.session.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(session.expiresAt.getTime()).toBe(createdAt.getTime() + 7_776_000 * 1000);
+
+    // A minute later, the session's refresh lifetime has not run out, but its absolute one has.
+    await db.session.update({ where: { id: sessionId }, data: { createdAt: new Date(createdAt.getTime() - 61_000) } });
+    const after = await withCookie(cookieValue(cookies.get("refresh_token"))!);
+    expect(after.status).toBe(401);
+    expect((await after.json()).code).toBe("refresh_token_expired");
   });
 
   it("refuses a cookie refresh from another origin", async () => {

@@ -19,6 +19,7 @@ describe("configuration", () => {
       ACCESS_TOKEN_TTL: 900,
       REFRESH_TOKEN_TTL: 2_592_000,
       REFRESH_REUSE_GRACE: 10,
+      SESSION_MAX_AGE: 7_776_000,
       BCRYPT_COST: 12,
       PGLITE_DATA_DIR: ".data/pglite",
       LOGIN_MAX_FAILURES_PER_EMAIL: 5,
@@ -64,6 +65,10 @@ describe("configuration", () => {
     expect(failure({ JWT_SECRET: secret, ACCESS_TOKEN_TTL: "soon" })).toMatch(/^Invalid configuration: ACCESS_TOKEN_TTL /);
     expect(failure({ JWT_SECRET: secret, BCRYPT_COST: "3" })).toBe("Invalid configuration: BCRYPT_COST must be at least 4");
     expect(failure({ JWT_SECRET: secret, BCRYPT_COST: "16" })).toBe("Invalid configuration: BCRYPT_COST must be at most 15");
+    expect(failure({ JWT_SECRET: secret, REFRESH_REUSE_GRACE: "61" })).toBe(
+      "Invalid configuration: REFRESH_REUSE_GRACE must be at most 60",
+    );
+    expect(parseEnv({ JWT_SECRET: secret, REFRESH_REUSE_GRACE: "60" }).REFRESH_REUSE_GRACE).toBe(60);
   });
 
   it("reads ADMIN_EMAILS as a trimmed, lower-cased list", () => {

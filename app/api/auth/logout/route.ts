@@ -1,4 +1,4 @@
-import { clearAuthCookies, readCookie, REFRESH_COOKIE } from "@/lib/auth/cookies";
+import { clearAuthCookies, readRefreshCookie } from "@/lib/auth/cookies";
 import { assertSameOrigin } from "@/lib/auth/csrf";
 import { getCurrentUser } from "@/lib/auth/authenticate";
 import { LogoutSchema } from "@/lib/auth/schemas";
@@ -8,7 +8,7 @@ import { noContent, parseInput, readBody, route } from "@/lib/http";
 // Idempotent: whatever was sent, the answer is 204 and the cookies are cleared.
 export const POST = route(async (request) => {
   const body = parseInput(LogoutSchema, await readBody(request, { optional: true }));
-  const cookie = readCookie(request, REFRESH_COOKIE);
+  const cookie = readRefreshCookie(request);
   if (!body.refresh_token && cookie) assertSameOrigin(request);
   const refreshToken = body.refresh_token ?? cookie;
   const sessionId = refreshToken ? undefined : (await getCurrentUser(request))?.sessionId;

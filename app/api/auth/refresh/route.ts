@@ -1,18 +1,19 @@
 import { bearerChallenge } from "@/lib/auth/challenge";
-import { clearAuthCookies, readCookie, REFRESH_COOKIE, setAuthCookies } from "@/lib/auth/cookies";
+import { clearAuthCookies, readRefreshCookie } from "@/lib/auth/cookies";
 import { assertSameOrigin } from "@/lib/auth/csrf";
 import { RefreshSchema } from "@/lib/auth/schemas";
 import { refresh } from "@/lib/auth/service";
-import { errorResponse, HttpError, json, parseInput, readBody, route } from "@/lib/http";
+import { tokenResponse } from "@/lib/auth/token-response";
+import { errorResponse, HttpError, parseInput, readBody, route } from "@/lib/http";
 
 // A token sent in the body is answered in the body (API clients); a cookie is answered
 // with rotated cookies and never exposes the refresh token to scripts (browsers).
 export const POST = route(async (request) => {
   const body = parseInput(RefreshSchema, await readBody(request, { optional: true }));
   if (body.refresh_token) {
-    return json(await refresh(body.refresh_token));
+    return tokenResponse(request, await refresh(body.refresh_token), { cookies: false, refreshInBody: true });
   }
-  const fromCookie = readCookie(request, REFRESH_COOKIE);
+  const fromCookie = readRefreshCookie(request);
   if (!fromCookie) {
     throw new HttpError(401, {
       code: "invalid_refresh_token",
@@ -21,11 +22,8 @@ export const POST = route(async (request) => {
     });
   }
   assertSameOrigin(request);
-  const headers = new Headers();
   try {
-    const { refresh_token, ...tokens } = await refresh(fromCookie);
-    setAuthCookies(request, headers, { accessToken: tokens.access_token, refreshToken: refresh_token });
-    return json(tokens, { headers });
+    return tokenResponse(request, await refresh(fromCookie), { cookies: true, refreshInBody: false });
   } catch (error) {
     // A dead refresh cookie is of no more use: drop it, so the browser stops sending it.
     const response = errorResponse(error);
