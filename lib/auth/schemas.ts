@@ -82,14 +82,14 @@ export const TokenSchema = z
     access_token: z.string(),
     token_type: z.literal("Bearer"),
     expires_in: z.number().int().meta({ description: "Seconds until the access token expires." }),
-    refresh_token: z.string().optional(),
+    refresh_token: z
+      .string()
+      .optional()
+      .meta({ description: "The next refresh token. Only for API clients: a browser gets it as an HttpOnly cookie." }),
   })
   .meta({ id: "TokenResponse" });
 
-export const AuthResultSchema = TokenSchema.extend({
-  user: UserSchema,
-  refresh_token: z.string(),
-}).meta({ id: "AuthResponse" });
+export const AuthResultSchema = TokenSchema.extend({ user: UserSchema }).meta({ id: "AuthResponse" });
 
 export const SessionEndReasonSchema = z.enum([
   "logout",

@@ -15,13 +15,15 @@ export const SECURITY_SCHEMES: Record<string, SecurityScheme> = {
     in: "cookie",
     name: "access_token",
     description:
-      "Set by signup, login and refresh (HttpOnly, SameSite=Lax). Unsafe requests authenticated by it must come from this origin.",
+      "Set by signup, login and refresh (HttpOnly, SameSite=Lax); `__Host-access_token` over HTTPS. Unsafe requests " +
+      "authenticated by it must come from this origin.",
   },
   refreshTokenCookie: {
     type: "apiKey",
     in: "cookie",
     name: "refresh_token",
-    description: "Set alongside the access cookie, sent only to /api/auth (HttpOnly, SameSite=Strict).",
+    description:
+      "Set alongside the access cookie, sent only to /api/auth (HttpOnly, SameSite=Strict); `__Secure-refresh_token` over HTTPS.",
   },
 };
 

@@ -23,7 +23,9 @@ const DESCRIPTION = `A JSON API for accounts, sessions and a private list of ite
 
 **Authentication.** Sign up or log in to get an \`access_token\` (a JWT, ${"`"}Authorization: Bearer <token>${"`"})
 and a \`refresh_token\` (exchange it at \`/api/auth/refresh\` before the access token expires; every use rotates it).
-Browsers get both as HttpOnly cookies instead, which they send by themselves.
+Browsers (requests with \`Origin\` or \`Sec-Fetch-Site\`) get both only as HttpOnly cookies, which they send by
+themselves: the refresh token never appears in a body a script could read. Over HTTPS the cookies are
+\`__Host-access_token\` and \`__Secure-refresh_token\`.
 
 **Errors** are \`application/problem+json\` (RFC 9457) with a stable \`code\`; the list of codes is
 under *Problem* below and at [/docs#errors](/docs#errors).`;

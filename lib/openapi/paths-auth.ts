@@ -103,8 +103,10 @@ export const AUTH_OPERATIONS = {
       summary: "Exchange a refresh token for new tokens",
       description:
         "Send `refresh_token` in the body (API clients: the new one comes back in the body) or let the browser send " +
-        "the refresh cookie (new cookies are set; the body has no refresh token). Every use rotates the token; a rotated " +
-        "token presented again within the grace period still works, later it ends the session.",
+        "the refresh cookie (new cookies are set; the body has no refresh token). Every use rotates the token, and a " +
+        "session has exactly one live refresh token: a rotated token presented again within `REFRESH_REUSE_GRACE` " +
+        "seconds gets the same successor its first use got; later, it ends the session (`refresh_reuse`). A session " +
+        "ends `REFRESH_TOKEN_TTL` after its last refresh, and `SESSION_MAX_AGE` after its login in any case.",
       access: REFRESH_COOKIE_OR_BODY,
       body: { schema: RefreshSchema, required: false, example: { refresh_token: EXAMPLE_TOKENS.refresh_token } },
       success: {
