@@ -44,7 +44,8 @@ const EnvSchema = z.object({
     ),
   ),
   JWT_ISSUER: z._default(z.string().check(z.minLength(1)), "jwt-items"),
-  JWT_AUDIENCE: z._default(z.string().check(z.minLength(1)), "jwt-items"),
+  // Not the issuer's name: a token minted for this API says who made it and who it is for.
+  JWT_AUDIENCE: z._default(z.string().check(z.minLength(1)), "jwt-items-api"),
   ACCESS_TOKEN_TTL: wholeNumber(1, 900),
   REFRESH_TOKEN_TTL: wholeNumber(1, 2_592_000),
   // A longer window would let a copied token be replayed long after its first use.

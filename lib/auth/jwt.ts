@@ -9,6 +9,9 @@ export type AccessClaims = { sub: string; sid: string; role: Role };
 
 // Pinned: a token that names any other algorithm (including "none") is rejected.
 const ALGORITHM = "HS256";
+// RFC 9068's type for access tokens, required on verify: no other JWT signed with this key
+// (now or by a later feature) can be passed off as an access token.
+const TYPE = "at+jwt";
 // A CryptoKey, imported once: given raw bytes, jose imports them again on every sign and
 // verify (a Web Crypto call, on Node's thread pool), which is most of a verify's cost.
 let importedKey: Promise<CryptoKey> | undefined;
@@ -34,7 +37,7 @@ export class TokenError extends Error {
  */
 export async function signAccessToken(claims: AccessClaims, lifetime = env.ACCESS_TOKEN_TTL): Promise<string> {
   return new SignJWT({ sid: claims.sid, role: claims.role })
-    .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
+    .setProtectedHeader({ alg: ALGORITHM, typ: TYPE })
     .setSubject(claims.sub)
     .setIssuer(env.JWT_ISSUER)
     .setAudience(env.JWT_AUDIENCE)
@@ -48,6 +51,7 @@ export async function verifyAccessToken(token: string): Promise<AccessClaims> {
   try {
     const { payload } = await jwtVerify(token, await key(), {
       algorithms: [ALGORITHM],
+      typ: TYPE,
       issuer: env.JWT_ISSUER,
       audience: env.JWT_AUDIENCE,
       requiredClaims: ["sub", "sid", "role", "iat", "exp"],

@@ -17,6 +17,16 @@ export async function hashPassword(password: string): Promise<string> {
 // Made once, when the module loads, so the first unknown email is not slower either.
 const decoyHash = hashPassword(crypto.randomUUID());
 
+/**
+ * Whether a stored hash was made at another cost than BCRYPT_COST. Login then hashes the
+ * password again at the current cost: a right password costs what a wrong one and an
+ * unknown email (the decoy) cost, so changing BCRYPT_COST opens no timing gap for long.
+ */
+export function needsRehash(hash: string): boolean {
+  const cost = /^\$2[aby]\$(\d{2})\$/.exec(hash)?.[1];
+  return cost === undefined || Number(cost) !== env.BCRYPT_COST;
+}
+
 /** Checks a password against a stored hash, or against the decoy when there is none. */
 export async function verifyPassword(password: string, hash: string | null): Promise<boolean> {
   const against = hash ?? (await decoyHash);

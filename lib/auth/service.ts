@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http";
 import { bearerChallenge } from "@/lib/auth/challenge";
 import { signAccessToken, type Role } from "@/lib/auth/jwt";
-import { verifyPassword } from "@/lib/auth/password";
+import { needsRehash, verifyPassword } from "@/lib/auth/password";
 import { consume, giveBack, limits, resetAttempts } from "@/lib/auth/rate-limit";
 import {
   createSession,
@@ -71,7 +71,11 @@ export async function logIn(input: LoginInput, client: ClientContext) {
   const account = await findCredentials({ email: input.email });
   const valid = await verifyPassword(input.password, account?.passwordHash ?? null);
   if (!account || !valid) throw invalidCredentials();
-  await Promise.all([resetAttempts(byEmail.key), giveBack(byIp.key)]);
+  await Promise.all([
+    resetAttempts(byEmail.key),
+    giveBack(byIp.key),
+    needsRehash(account.passwordHash) ? updatePasswordHash(account.id, input.password) : undefined,
+  ]);
   return startSession(toUser(account), client);
 }
 

@@ -7,8 +7,9 @@ import { apiRequest } from "../helpers/http";
 
 const key = new TextEncoder().encode(env.JWT_SECRET);
 
-async function token(claims: Record<string, unknown>, options: { alg?: string; key?: Uint8Array } = {}) {
-  const jwt = new SignJWT(claims).setProtectedHeader({ alg: options.alg ?? "HS256" });
+async function token(claims: Record<string, unknown>, options: { alg?: string; key?: Uint8Array; typ?: string | null } = {}) {
+  const typ = options.typ === undefined ? "at+jwt" : options.typ;
+  const jwt = new SignJWT(claims).setProtectedHeader({ alg: options.alg ?? "HS256", ...(typ === null ? {} : { typ }) });
   return jwt.sign(options.key ?? key);
 }
 
@@ -62,6 +63,13 @@ describe("access tokens", () => {
   it("rejects a token signed with another HMAC algorithm and the right key", async () => {
     const result = await callMe(await token(await validClaims(), { alg: "HS512" }));
     expect(result.body.code).toBe("invalid_token");
+  });
+
+  it("rejects a token with the right key and claims that is not typed as an access token (at+jwt)", async () => {
+    const claims = await validClaims();
+    for (const typ of ["JWT", "refresh+jwt", null]) {
+      expect((await callMe(await token(claims, { typ }))).body.code).toBe("invalid_token");
+    }
   });
 
   it("rejects a token for another issuer or another audience", async () => {

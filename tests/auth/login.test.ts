@@ -1,5 +1,7 @@
+import bcrypt from "bcryptjs";
 import { describe, expect, it } from "vitest";
 import { POST as login } from "@/app/api/auth/login/route";
+import { getDb } from "@/lib/db";
 import { createSignedInUser } from "../factories/users";
 import { apiRequest } from "../helpers/http";
 
@@ -24,6 +26,19 @@ describe("POST /api/auth/login", () => {
     expect(body.user).toEqual(user);
     expect(body).toMatchObject({ token_type: "Bearer", expires_in: 900 });
     expect(response.headers.getSetCookie()).toHaveLength(2);
+  });
+
+  it("hashes the password again at BCRYPT_COST when the stored hash was made at another cost", async () => {
+    const { user, password } = await createSignedInUser();
+    const db = await getDb();
+    // As if the account was made before BCRYPT_COST went from 5 to the tests' 4.
+    await db.user.update({ where: { id: user.id }, data: { passwordHash: await bcrypt.hash(password, 5) } });
+
+    expect((await logIn({ email: user.email, password }, "203.0.113.30")).status).toBe(200);
+    const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(passwordHash).toMatch(/^\$2[aby]\$04\$/);
+    expect(await bcrypt.compare(password, passwordHash)).toBe(true);
+    expect((await logIn({ email: user.email, password }, "203.0.113.30")).status).toBe(200);
   });
 
   it("gives one identical answer for an unknown email and for a wrong password", async () => {

@@ -26,6 +26,8 @@ describe("configuration", () => {
       LOGIN_MAX_FAILURES_PER_IP: 30,
       SIGNUP_MAX_PER_IP: 10,
       RATE_LIMIT_WINDOW: 900,
+      JWT_ISSUER: "jwt-items",
+      JWT_AUDIENCE: "jwt-items-api",
     });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.ADMIN_EMAILS.size).toBe(0);
