@@ -26,7 +26,8 @@ describe("where signup, login and refresh put the refresh token", () => {
 
   it("gives a browser's login the refresh token only as a cookie, even when only Origin is sent", async () => {
     const { user, password } = await createSignedInUser();
-    for (const headers of [fromPage, { origin: ORIGIN }, { "sec-fetch-site": "same-origin" }]) {
+    const browsers: Record<string, string>[] = [fromPage, { origin: ORIGIN }, { "sec-fetch-site": "same-origin" }];
+    for (const headers of browsers) {
       const response = await login(
         apiRequest("/api/auth/login", { method: "POST", body: { email: user.email, password }, headers }),
         undefined,
