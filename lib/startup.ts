@@ -12,6 +12,26 @@ export async function checkConfigurationAtStart(): Promise<void> {
   }
 }
 
+const PURGE_EVERY_MS = 3600 * 1000;
+
+/**
+ * Deletes stale auth rows every hour while a long-running server is up (lib/auth/purge.ts).
+ * Every worker does it, at its own moment within the hour; the deletes are idempotent. Not
+ * on Vercel, whose functions do not live for hours: there `npm run db:purge` is scheduled.
+ */
+export async function startPurgeSchedule(): Promise<void> {
+  const { env } = await import("@/lib/env");
+  if (env.VERCEL || env.NODE_ENV === "test") return;
+  const { purgeStaleRows } = await import("@/lib/auth/purge");
+  const run = () =>
+    purgeStaleRows().catch((error: unknown) => console.error("Purging stale auth rows failed:", error));
+  const first = setTimeout(() => {
+    void run();
+    setInterval(() => void run(), PURGE_EVERY_MS).unref();
+  }, Math.random() * PURGE_EVERY_MS);
+  first.unref();
+}
+
 /**
  * Starts listening for revoked sessions when the instance starts, not at its first
  * request: an instance that revokes a session answers once its own listener has heard it,

@@ -1,0 +1,30 @@
+// Housekeeping: deletes the rows that no rule of the contract needs any more, so the auth
+// tables do not grow without bound. `npm start` runs it every hour by itself; elsewhere
+// (Vercel, or `next start` behind a scheduler) operators run `npm run db:purge` on a schedule.
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+
+const DAY_MS = 24 * 3600 * 1000;
+// The sessions list shows ended sessions for 30 days (`?include=ended`); after that, nothing reads them.
+const ENDED_SESSIONS_KEPT_MS = 30 * DAY_MS;
+
+export type PurgeCounts = { sessions: number; refreshTokens: number; rateLimits: number };
+
+export async function purgeStaleRows(now = new Date()): Promise<PurgeCounts> {
+  const db = await getDb();
+  const keptSince = new Date(now.getTime() - ENDED_SESSIONS_KEPT_MS);
+  // Their refresh tokens go with them (ON DELETE CASCADE).
+  const sessions = await db.session.deleteMany({
+    where: { OR: [{ endedAt: { lt: keptSince } }, { endedAt: null, expiresAt: { lt: keptSince } }] },
+  });
+  // A token rotated longer ago than a refresh lifetime would have expired by now even unused:
+  // presented again, it is refused as unknown instead of ending the session as stolen.
+  const refreshTokens = await db.refreshToken.deleteMany({
+    where: { rotatedAt: { lt: new Date(now.getTime() - env.REFRESH_TOKEN_TTL * 1000) } },
+  });
+  // A counter whose window has passed starts again at 1 on its next attempt anyway.
+  const rateLimits = await db.rateLimit.deleteMany({
+    where: { windowStart: { lt: new Date(now.getTime() - env.RATE_LIMIT_WINDOW * 1000) } },
+  });
+  return { sessions: sessions.count, refreshTokens: refreshTokens.count, rateLimits: rateLimits.count };
+}

@@ -1,0 +1,22 @@
+// `npm run db:purge`: deletes ended sessions, old refresh tokens and passed rate-limit
+// windows once, and says how many (lib/auth/purge.ts). Schedule it where no `npm start`
+// runs it by itself, e.g. daily from cron or a Vercel cron job. Reads .env files as
+// `npm start` does.
+import nextEnv from "@next/env";
+
+nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+
+try {
+  // Imported only now: lib/env reads the variables the .env files just provided.
+  const { purgeStaleRows } = await import("@/lib/auth/purge");
+  const { closeDb } = await import("@/lib/db");
+  const counts = await purgeStaleRows();
+  console.log(
+    `Purged ${counts.sessions} sessions, ${counts.refreshTokens} refresh tokens and ${counts.rateLimits} rate-limit rows.`,
+  );
+  await closeDb();
+} catch (error) {
+  const known = error instanceof Error && error.name === "ConfigError";
+  console.error(known ? `Purge failed: ${(error as Error).message}` : error);
+  process.exit(1);
+}

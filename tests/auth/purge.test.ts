@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { purgeStaleRows } from "@/lib/auth/purge";
+import { recordAttempt } from "@/lib/auth/rate-limit";
+import { endSession } from "@/lib/auth/sessions";
+import { getDb } from "@/lib/db";
+import { createSignedInUser, signInAgain } from "../factories/users";
+
+const DAY = 24 * 3600 * 1000;
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
+
+describe("purging stale auth rows", () => {
+  it("deletes sessions ended or expired more than 30 days ago, and keeps those the sessions list still shows", async () => {
+    const { user, sessionId: live } = await createSignedInUser();
+    const endedLongAgo = (await signInAgain(user)).sessionId;
+    const endedRecently = (await signInAgain(user)).sessionId;
+    const expiredLongAgo = (await signInAgain(user)).sessionId;
+    const db = await getDb();
+    await endSession(endedLongAgo, "logout");
+    await endSession(endedRecently, "logout");
+    await db.session.update({ where: { id: endedLongAgo }, data: { endedAt: daysAgo(31) } });
+    await db.session.update({ where: { id: endedRecently }, data: { endedAt: daysAgo(29) } });
+    await db.session.update({ where: { id: expiredLongAgo }, data: { expiresAt: daysAgo(31) } });
+
+    const purged = await purgeStaleRows();
+    expect(purged.sessions).toBeGreaterThanOrEqual(2);
+    const left = (await db.session.findMany({ where: { userId: user.id }, select: { id: true } })).map((s) => s.id);
+    expect(left.sort()).toEqual([live, endedRecently].sort());
+    expect(await db.refreshToken.count({ where: { sessionId: { in: [endedLongAgo, expiredLongAgo] } } })).toBe(0);
+  });
+
+  it("deletes refresh tokens rotated longer ago than a refresh lifetime, and keeps the live one", async () => {
+    const { sessionId } = await createSignedInUser();
+    const db = await getDb();
+    await db.refreshToken.create({ data: { tokenHash: "a".repeat(64), sessionId, rotatedAt: daysAgo(31) } });
+    await db.refreshToken.create({ data: { tokenHash: "b".repeat(64), sessionId, rotatedAt: daysAgo(1) } });
+
+    await purgeStaleRows();
+    const hashes = (await db.refreshToken.findMany({ where: { sessionId }, select: { tokenHash: true, rotatedAt: true } }));
+    expect(hashes.map((t) => t.tokenHash)).not.toContain("a".repeat(64));
+    expect(hashes.map((t) => t.tokenHash)).toContain("b".repeat(64));
+    expect(hashes.filter((t) => t.rotatedAt === null)).toHaveLength(1);
+  });
+
+  it("deletes rate-limit counters whose window has passed, and keeps the running ones", async () => {
+    await recordAttempt("purge-test:old");
+    await recordAttempt("purge-test:running");
+    const db = await getDb();
+    await db.rateLimit.update({ where: { key: "purge-test:old" }, data: { windowStart: new Date(Date.now() - 901_000) } });
+
+    await purgeStaleRows();
+    const keys = (await db.rateLimit.findMany({ where: { key: { startsWith: "purge-test:" } } })).map((r) => r.key);
+    expect(keys).toEqual(["purge-test:running"]);
+  });
+});
