@@ -67,6 +67,20 @@ const EnvSchema = z.object({
   APP_ORIGIN: z.optional(
     z.string().check(z.refine(isOrigin, "must be an origin such as https://items.example.com (no path, no trailing slash)")),
   ),
+  // Where mail goes: an SMTP server (smtp:// with STARTTLS, smtps:// with TLS), or, unset,
+  // .eml files in MAIL_OUTBOX_DIR for a person trying the app on their own machine.
+  SMTP_URL: z.optional(
+    z.string().check(z.refine((v) => /^smtps?:\/\/[^/]+/.test(v), "must be an smtp:// or smtps:// URL")),
+  ),
+  MAIL_FROM: z._default(z.string().check(z.minLength(3)), "JWT Items <no-reply@localhost>"),
+  MAIL_OUTBOX_DIR: z._default(z.string().check(z.minLength(1)), ".data/outbox"),
+  // How long mailed links work, in seconds.
+  PASSWORD_RESET_TTL: wholeNumber(60, 1800),
+  EMAIL_VERIFY_TTL: wholeNumber(60, 86_400),
+  // Per hour: reset mails per email and per client address, verification mails per account.
+  PASSWORD_RESET_MAX_PER_EMAIL: wholeNumber(1, 3),
+  PASSWORD_RESET_MAX_PER_IP: wholeNumber(1, 10),
+  VERIFY_MAIL_MAX_PER_USER: wholeNumber(1, 3),
   // Worker processes of `npm start`; unset: one per available CPU (embedded mode: one).
   WEB_CONCURRENCY: z.optional(whole(1)),
   // Seconds a stopping server gives the requests in flight before it closes their connections.
@@ -75,6 +89,8 @@ const EnvSchema = z.object({
   TRUSTED_PROXY_HOPS: wholeNumber(0, 0),
   // Set by Vercel itself; there the platform's own headers carry the client address.
   VERCEL: z.optional(z.string()),
+  // Set by Vercel too: the production domain, which mailed links use when APP_ORIGIN is unset.
+  VERCEL_PROJECT_PRODUCTION_URL: z.optional(z.string()),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "ADMIN_EMAILS" | "JWT_SECRET"> & {
@@ -102,6 +118,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (rest.VERCEL && !rest.DATABASE_URL) {
     // Serverless functions have no lasting disk: the embedded database would vanish.
     throw new ConfigError("Invalid configuration: DATABASE_URL is required on Vercel");
+  }
+  if (rest.VERCEL && !rest.SMTP_URL) {
+    // Vercel's files are read-only: there is no outbox to write mail to.
+    throw new ConfigError("Invalid configuration: SMTP_URL is required on Vercel");
+  }
+  if (rest.VERCEL && !rest.APP_ORIGIN && !rest.VERCEL_PROJECT_PRODUCTION_URL) {
+    throw new ConfigError("Invalid configuration: APP_ORIGIN is required on Vercel (mailed links point at it)");
   }
   if (!JWT_SECRET) {
     throw new ConfigError(

@@ -37,6 +37,8 @@ export function getClientIp(request: Request): string {
 }
 
 /** What the auth service needs to know about the caller's device. */
-export function describeClient(request: Request): { ip: string; userAgent: string | null } {
+export type ClientContext = { ip: string; userAgent: string | null };
+
+export function describeClient(request: Request): ClientContext {
   return { ip: getClientIp(request), userAgent: request.headers.get("user-agent") };
 }

@@ -3,12 +3,13 @@
 // (Vercel, or `next start` behind a scheduler) operators run `npm run db:purge` on a schedule.
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { LONGEST_WINDOW } from "@/lib/auth/rate-limit";
 
 const DAY_MS = 24 * 3600 * 1000;
 // The sessions list shows ended sessions for 30 days (`?include=ended`); after that, nothing reads them.
 const ENDED_SESSIONS_KEPT_MS = 30 * DAY_MS;
 
-export type PurgeCounts = { sessions: number; refreshTokens: number; rateLimits: number };
+export type PurgeCounts = { sessions: number; refreshTokens: number; rateLimits: number; linkTokens: number };
 
 export async function purgeStaleRows(now = new Date()): Promise<PurgeCounts> {
   const db = await getDb();
@@ -24,7 +25,15 @@ export async function purgeStaleRows(now = new Date()): Promise<PurgeCounts> {
   });
   // A counter whose window has passed starts again at 1 on its next attempt anyway.
   const rateLimits = await db.rateLimit.deleteMany({
-    where: { windowStart: { lt: new Date(now.getTime() - env.RATE_LIMIT_WINDOW * 1000) } },
+    where: { windowStart: { lt: new Date(now.getTime() - LONGEST_WINDOW() * 1000) } },
   });
-  return { sessions: sessions.count, refreshTokens: refreshTokens.count, rateLimits: rateLimits.count };
+  // A mailed link that expired or was used a day ago is of no use to anyone.
+  const dayAgo = new Date(now.getTime() - DAY_MS);
+  const linkTokens = await db.emailToken.deleteMany({ where: { OR: [{ expiresAt: { lt: dayAgo } }, { usedAt: { lt: dayAgo } }] } });
+  return {
+    sessions: sessions.count,
+    refreshTokens: refreshTokens.count,
+    rateLimits: rateLimits.count,
+    linkTokens: linkTokens.count,
+  };
 }

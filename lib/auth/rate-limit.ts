@@ -6,18 +6,28 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http";
 
-export type Limit = { key: string; max: number };
+/** `window` in seconds: attempts beyond `max` within it are refused. */
+export type Limit = { key: string; max: number; window: number };
+
+const HOUR = 3600;
 
 export const limits = {
-  loginByEmail: (email: string): Limit => ({ key: `login:email:${email}`, max: env.LOGIN_MAX_FAILURES_PER_EMAIL }),
-  loginByIp: (ip: string): Limit => ({ key: `login:ip:${ip}`, max: env.LOGIN_MAX_FAILURES_PER_IP }),
-  signupByIp: (ip: string): Limit => ({ key: `signup:ip:${ip}`, max: env.SIGNUP_MAX_PER_IP }),
+  loginByEmail: (email: string): Limit => ({
+    key: `login:email:${email}`, max: env.LOGIN_MAX_FAILURES_PER_EMAIL, window: env.RATE_LIMIT_WINDOW,
+  }),
+  loginByIp: (ip: string): Limit => ({ key: `login:ip:${ip}`, max: env.LOGIN_MAX_FAILURES_PER_IP, window: env.RATE_LIMIT_WINDOW }),
+  signupByIp: (ip: string): Limit => ({ key: `signup:ip:${ip}`, max: env.SIGNUP_MAX_PER_IP, window: env.RATE_LIMIT_WINDOW }),
+  // Mail limits count per hour (contract: Limits), so nobody can flood an inbox through the app.
+  resetByEmail: (email: string): Limit => ({ key: `reset:email:${email}`, max: env.PASSWORD_RESET_MAX_PER_EMAIL, window: HOUR }),
+  resetByIp: (ip: string): Limit => ({ key: `reset:ip:${ip}`, max: env.PASSWORD_RESET_MAX_PER_IP, window: HOUR }),
+  verifyMailByUser: (userId: string): Limit => ({ key: `verify-mail:user:${userId}`, max: env.VERIFY_MAIL_MAX_PER_USER, window: HOUR }),
 };
 
-const WINDOW_AGO = () => Date.now() - env.RATE_LIMIT_WINDOW * 1000;
+/** The longest window of any limit: a counter older than this is of no more use. */
+export const LONGEST_WINDOW = () => Math.max(env.RATE_LIMIT_WINDOW, HOUR);
 
-function tooMany(windowStart: Date): HttpError {
-  const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + env.RATE_LIMIT_WINDOW * 1000 - Date.now()) / 1000));
+function tooMany(windowStart: Date, window: number): HttpError {
+  const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + window * 1000 - Date.now()) / 1000));
   return new HttpError(429, {
     code: "rate_limited",
     detail: `Too many attempts. Try again in ${retryAfter} seconds.`,
@@ -29,10 +39,10 @@ function tooMany(windowStart: Date): HttpError {
  * Counts one attempt against a key, atomically (one upsert): a window that has passed
  * starts again at 1. Returns the count and when its window started.
  */
-export async function recordAttempt(key: string): Promise<{ count: number; windowStart: Date }> {
+export async function recordAttempt(key: string, window: number): Promise<{ count: number; windowStart: Date }> {
   const db = await getDb();
   const now = new Date();
-  const windowStart = new Date(WINDOW_AGO());
+  const windowStart = new Date(now.getTime() - window * 1000);
   const [row] = await db.$queryRaw<{ count: number; window_start: Date }[]>`
     INSERT INTO rate_limits (key, count, window_start) VALUES (${key}, 1, ${now})
     ON CONFLICT (key) DO UPDATE SET
@@ -47,10 +57,10 @@ export async function recordAttempt(key: string): Promise<{ count: number; windo
  * attempt is counted, also one that is then refused: a flood keeps its window full.
  */
 export async function consume(...checks: Limit[]): Promise<void> {
-  const counted = await Promise.all(checks.map(async (limit) => ({ limit, ...(await recordAttempt(limit.key)) })));
+  const counted = await Promise.all(checks.map(async (limit) => ({ limit, ...(await recordAttempt(limit.key, limit.window)) })));
   const exhausted = counted.filter(({ count, limit }) => count > limit.max);
   const latest = exhausted.sort((a, b) => b.windowStart.getTime() - a.windowStart.getTime())[0];
-  if (latest) throw tooMany(latest.windowStart);
+  if (latest) throw tooMany(latest.windowStart, latest.limit.window);
 }
 
 /** Returns an attempt that turned out to be a success (the per-address failure count). */

@@ -67,12 +67,37 @@ export const AccountDeleteSchema = z
   })
   .meta({ id: "AccountDeleteRequest" });
 
+// A mailed link's token, as its page posts it. No length rules: a token of the wrong length
+// is one that matches nothing, answered like any other unusable token.
+const LinkTokenSchema = z
+  .string({ error: "The link's token is missing." })
+  .min(1, { error: "The link's token is missing." })
+  .meta({ description: "The `token` from the link's fragment (`#token=…`)." });
+
+export const ForgotPasswordSchema = z.object({ email: EmailSchema }).meta({ id: "ForgotPasswordRequest" });
+
+export const ResetPasswordSchema = z
+  .object({ token: LinkTokenSchema, new_password: PasswordSchema })
+  .meta({ id: "ResetPasswordRequest" });
+
+export const VerifyEmailSchema = z.object({ token: LinkTokenSchema }).meta({ id: "VerifyEmailRequest" });
+
+export const EmailChangeSchema = z
+  .object({
+    new_email: EmailSchema,
+    password: z.string({ error: "Enter your password." }).min(1, { error: "Enter your password." }),
+  })
+  .meta({ id: "EmailChangeRequest" });
+
+export const MailSentSchema = z.object({ status: z.literal("sent") }).meta({ id: "MailSent" });
+
 export const UserSchema = z
   .object({
     id: z.string(),
     email: z.string(),
     name: z.string().nullable(),
     role: z.enum(["user", "admin"]),
+    emailVerified: z.boolean().meta({ description: "Whether the user has confirmed that they read mail at `email`." }),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: "User" });
@@ -96,7 +121,9 @@ export const SessionEndReasonSchema = z.enum([
   "logout_everywhere",
   "refresh_reuse",
   "password_change",
+  "password_reset",
   "revoked",
+  "expired",
 ]);
 
 export const SessionSchema = z

@@ -13,11 +13,15 @@ import {
   endSession,
   rotateRefreshToken,
 } from "@/lib/auth/sessions";
-import { createUser, deleteUser, findCredentials, toUser, updatePasswordHash } from "@/lib/auth/users";
+import { createUser, deleteUser, findCredentials, findUserById, refreshRole, toUser, updatePasswordHash } from "@/lib/auth/users";
+import { voidLinkTokens } from "@/lib/auth/link-tokens";
+import { noticePasswordChanged } from "@/lib/auth/notices";
+import { assertPassword } from "@/lib/auth/reauth";
+import { mailVerificationLink } from "@/lib/auth/recovery";
+import { inBackground } from "@/lib/background";
+import type { ClientContext } from "@/lib/auth/client-ip";
 import type { LoginInput, SignupInput, User } from "@/lib/auth/schemas";
 import type { CurrentUser } from "@/lib/auth/authenticate";
-
-export type ClientContext = { ip: string; userAgent: string | null };
 
 /** The token fields of a signup, login or refresh answer (snake_case, as OAuth 2.0 has them). */
 export type AccessGrant = { access_token: string; token_type: "Bearer"; expires_in: number };
@@ -47,6 +51,7 @@ async function startSession(user: User, client: ClientContext): Promise<{ user: 
 export async function signUp(input: SignupInput, client: ClientContext) {
   await consume(limits.signupByIp(client.ip));
   const user = await createUser(input);
+  inBackground("The verification mail", () => mailVerificationLink(user));
   return startSession(user, client);
 }
 
@@ -71,12 +76,13 @@ export async function logIn(input: LoginInput, client: ClientContext) {
   const account = await findCredentials({ email: input.email });
   const valid = await verifyPassword(input.password, account?.passwordHash ?? null);
   if (!account || !valid) throw invalidCredentials();
-  await Promise.all([
+  const [role] = await Promise.all([
+    refreshRole(account),
     resetAttempts(byEmail.key),
     giveBack(byIp.key),
     needsRehash(account.passwordHash) ? updatePasswordHash(account.id, input.password) : undefined,
   ]);
-  return startSession(toUser(account), client);
+  return startSession(toUser({ ...account, role }), client);
 }
 
 export async function refresh(refreshToken: string): Promise<IssuedTokens> {
@@ -89,23 +95,14 @@ export async function logOut(credentials: { refreshToken?: string; sessionId?: s
   else if (credentials.sessionId) await endSession(credentials.sessionId, "logout");
 }
 
-// 403, not 401: the caller is logged in; only the password they re-typed is wrong. Each
-// re-typed password counts as a login attempt of the account, so a stolen session cannot
-// be used to guess the password faster than the login form allows.
-async function assertPassword(userId: string, password: string): Promise<void> {
-  const account = await findCredentials({ id: userId });
-  const byEmail = account ? limits.loginByEmail(account.email) : null;
-  if (byEmail) await consume(byEmail);
-  if (!account || !(await verifyPassword(password, account.passwordHash))) {
-    throw new HttpError(403, { code: "invalid_credentials", detail: "The password is incorrect." });
-  }
-  if (byEmail) await resetAttempts(byEmail.key);
-}
-
 export async function changePassword(user: CurrentUser, current: string, next: string): Promise<void> {
   await assertPassword(user.id, current);
   await updatePasswordHash(user.id, next);
+  // Links mailed before (a reset, a pending change) are void with the old password.
+  await voidLinkTokens(user.id);
   await endAllUserSessions(user.id, "password_change", { except: user.sessionId });
+  const account = await findUserById(user.id);
+  if (account) noticePasswordChanged(account.email, "changed");
 }
 
 export async function deleteAccount(user: CurrentUser, password: string): Promise<void> {

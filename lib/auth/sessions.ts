@@ -10,6 +10,9 @@ import { HttpError } from "@/lib/http";
 import { isUuid } from "@/lib/ids";
 import { bearerChallenge } from "@/lib/auth/challenge";
 import { applyRevoked } from "@/lib/auth/revocations";
+import { refreshRole } from "@/lib/auth/users";
+import { noticeSessionReused } from "@/lib/auth/notices";
+import { inBackground } from "@/lib/background";
 import type { Role } from "@/lib/auth/jwt";
 import type { SessionEndReason, SessionView } from "@/lib/auth/schemas";
 
@@ -29,6 +32,9 @@ function expiryFrom(now: Date, createdAt: Date): Date {
   const absolute = createdAt.getTime() + env.SESSION_MAX_AGE * 1000;
   return new Date(Math.min(sliding, absolute));
 }
+
+/** The reasons written to a session row; `expired` is only ever shown, for a session that ran out. */
+export type StoredEndReason = Exclude<SessionEndReason, "expired">;
 
 export type IssuedSession = { sessionId: string; refreshToken: string; expiresAt: Date };
 export type Rotation = IssuedSession & { userId: string; role: Role };
@@ -93,7 +99,14 @@ export async function rotateRefreshToken(presented: string): Promise<Rotation> {
     select: {
       rotatedAt: true,
       session: {
-        select: { id: true, userId: true, createdAt: true, endedAt: true, expiresAt: true, user: { select: { role: true } } },
+        select: {
+          id: true,
+          userId: true,
+          createdAt: true,
+          endedAt: true,
+          expiresAt: true,
+          user: { select: { id: true, email: true, emailVerifiedAt: true, role: true } },
+        },
       },
     },
   });
@@ -108,10 +121,12 @@ export async function rotateRefreshToken(presented: string): Promise<Rotation> {
   const rotatedAt = found.rotatedAt ?? (await rotate(tokenHash, successor, session, now));
   if (rotatedAt !== null && now.getTime() - rotatedAt.getTime() > env.REFRESH_REUSE_GRACE * 1000) {
     await endSession(session.id, "refresh_reuse");
+    inBackground("The refresh-reuse notice", () => noticeSessionReused(session.id));
     throw refreshError("refresh_token_reused");
   }
   const expiresAt = rotatedAt === null ? expiryFrom(now, session.createdAt) : session.expiresAt;
-  return { sessionId: session.id, userId: session.userId, role: session.user.role, refreshToken: successor, expiresAt };
+  const role = await refreshRole(session.user);
+  return { sessionId: session.id, userId: session.userId, role, refreshToken: successor, expiresAt };
 }
 
 /**
@@ -143,7 +158,7 @@ async function rotate(
 
 // Every way of ending sessions goes through here: the rows are marked, this instance's
 // revocation view learns at once, and the answer waits until the others have heard.
-async function endSessions(where: Prisma.SessionWhereInput, reason: SessionEndReason): Promise<number> {
+async function endSessions(where: Prisma.SessionWhereInput, reason: StoredEndReason): Promise<number> {
   const db = await getDb();
   const ended = await db.session.updateManyAndReturn({
     where: { ...where, endedAt: null },
@@ -154,26 +169,26 @@ async function endSessions(where: Prisma.SessionWhereInput, reason: SessionEndRe
   return ended.length;
 }
 
-export async function endSession(sessionId: string, reason: SessionEndReason): Promise<void> {
+export async function endSession(sessionId: string, reason: StoredEndReason): Promise<void> {
   await endSessions({ id: sessionId }, reason);
 }
 
 /** Ends one of the user's live sessions; false when none of theirs matched. */
-export async function endUserSession(userId: string, sessionId: string, reason: SessionEndReason): Promise<boolean> {
+export async function endUserSession(userId: string, sessionId: string, reason: StoredEndReason): Promise<boolean> {
   if (!isUuid(sessionId)) return false;
   return (await endSessions({ id: sessionId, userId }, reason)) === 1;
 }
 
 export async function endAllUserSessions(
   userId: string,
-  reason: SessionEndReason,
+  reason: StoredEndReason,
   options: { except?: string } = {},
 ): Promise<void> {
   await endSessions({ userId, ...(options.except ? { id: { not: options.except } } : {}) }, reason);
 }
 
 /** Logout by refresh token: ends its session whatever state it is in; unknown tokens are ignored. */
-export async function endSessionByRefreshToken(presented: string, reason: SessionEndReason): Promise<void> {
+export async function endSessionByRefreshToken(presented: string, reason: StoredEndReason): Promise<void> {
   const db = await getDb();
   const found = await db.refreshToken.findUnique({ where: { tokenHash: hashToken(presented) }, select: { sessionId: true } });
   if (found) await endSession(found.sessionId, reason);
@@ -186,21 +201,33 @@ export async function listSessions(
 ): Promise<SessionView[]> {
   const db = await getDb();
   const now = new Date();
+  const since = new Date(now.getTime() - ENDED_SESSIONS_SHOWN_MS);
   const live = { endedAt: null, expiresAt: { gt: now } };
-  const recentlyEnded = { endedAt: { gte: new Date(now.getTime() - ENDED_SESSIONS_SHOWN_MS) } };
+  const recentlyEnded = { endedAt: { gte: since } };
+  // A session that ran out was never ended by anyone: it ended when it expired.
+  const recentlyExpired = { endedAt: null, expiresAt: { gte: since, lte: now } };
   const sessions = await db.session.findMany({
-    where: { userId, OR: options.includeEnded ? [live, recentlyEnded] : [live] },
-    orderBy: [{ endedAt: { sort: "desc", nulls: "first" } }, { lastUsedAt: "desc" }],
-    select: { id: true, createdAt: true, lastUsedAt: true, userAgent: true, endedAt: true, endReason: true },
+    where: { userId, OR: options.includeEnded ? [live, recentlyEnded, recentlyExpired] : [live] },
+    orderBy: { lastUsedAt: "desc" },
+    select: { id: true, createdAt: true, lastUsedAt: true, userAgent: true, endedAt: true, endReason: true, expiresAt: true },
     take: 200,
   });
-  return sessions.map((s) => ({
-    id: s.id,
-    createdAt: s.createdAt.toISOString(),
-    lastUsedAt: s.lastUsedAt.toISOString(),
-    userAgent: s.userAgent,
-    current: s.id === currentSessionId,
-    endedAt: s.endedAt?.toISOString() ?? null,
-    endReason: s.endReason,
-  }));
+  const views = sessions.map((s): SessionView => {
+    const expired = s.endedAt === null && s.expiresAt <= now;
+    return {
+      id: s.id,
+      createdAt: s.createdAt.toISOString(),
+      lastUsedAt: s.lastUsedAt.toISOString(),
+      userAgent: s.userAgent,
+      current: s.id === currentSessionId,
+      endedAt: (expired ? s.expiresAt : s.endedAt)?.toISOString() ?? null,
+      endReason: expired ? "expired" : s.endReason,
+    };
+  });
+  // Live sessions first, most recently used first; then the ended ones, latest end first.
+  return views.sort((a, b) =>
+    a.endedAt === null || b.endedAt === null
+      ? Number(a.endedAt !== null) - Number(b.endedAt !== null)
+      : b.endedAt.localeCompare(a.endedAt),
+  );
 }

@@ -7,12 +7,38 @@ import { hashPassword } from "@/lib/auth/password";
 import type { SignupInput, User } from "@/lib/auth/schemas";
 import type { Role } from "@/lib/auth/jwt";
 
-const userSelect = { id: true, email: true, name: true, role: true, createdAt: true } as const;
+export const userSelect = { id: true, email: true, name: true, role: true, emailVerifiedAt: true, createdAt: true } as const;
 
-type UserRow = { id: string; email: string; name: string | null; role: Role; createdAt: Date };
+type UserRow = { id: string; email: string; name: string | null; role: Role; emailVerifiedAt: Date | null; createdAt: Date };
 
 export function toUser(row: UserRow): User {
-  return { id: row.id, email: row.email, name: row.name, role: row.role, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    emailVerified: row.emailVerifiedAt !== null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/**
+ * The role an account has now: admin only while its email is verified and listed in
+ * ADMIN_EMAILS. Nobody becomes admin by signing up first with an admin's address, and
+ * an address taken off the list loses the role at the next login, refresh or verification.
+ */
+export function roleFor(account: { email: string; emailVerifiedAt: Date | null }): Role {
+  return account.emailVerifiedAt !== null && env.ADMIN_EMAILS.has(account.email) ? "admin" : "user";
+}
+
+/** Stores the role `roleFor` gives, when it differs from the stored one; returns it. */
+export async function refreshRole(account: { id: string; email: string; emailVerifiedAt: Date | null; role: Role }): Promise<Role> {
+  const role = roleFor(account);
+  if (role !== account.role) {
+    const db = await getDb();
+    await db.user.updateMany({ where: { id: account.id }, data: { role } });
+  }
+  return role;
 }
 
 const isUniqueViolation = (error: unknown) =>
@@ -27,16 +53,15 @@ export async function createUser(input: SignupInput): Promise<User> {
         email: input.email,
         name: input.name ?? null,
         passwordHash,
-        role: env.ADMIN_EMAILS.has(input.email) ? "admin" : "user",
+        // Unverified: an admin's address makes an admin only once its mail has been read.
+        role: "user",
       },
       select: userSelect,
     });
     return toUser(row);
   } catch (error) {
     // The unique index decides races: of 50 simultaneous signups, one wins.
-    if (isUniqueViolation(error)) {
-      throw new HttpError(409, { code: "email_taken", detail: "An account with this email already exists." });
-    }
+    if (isUniqueViolation(error)) throw emailTaken();
     throw error;
   }
 }
@@ -51,6 +76,45 @@ export async function findUserById(id: string): Promise<User | null> {
 export async function findCredentials(where: { email: string } | { id: string }) {
   const db = await getDb();
   return db.user.findUnique({ where, select: { ...userSelect, passwordHash: true } });
+}
+
+/** The account with this email, if there is one: its id and address, nothing else. */
+export async function findAccountByEmail(email: string): Promise<{ id: string; email: string } | null> {
+  const db = await getDb();
+  return db.user.findUnique({ where: { email }, select: { id: true, email: true } });
+}
+
+const emailTaken = () => new HttpError(409, { code: "email_taken", detail: "An account with this email already exists." });
+
+/** Marks the account's address as verified now, and gives it the role that follows. */
+export async function markEmailVerified(userId: string): Promise<User> {
+  const db = await getDb();
+  const emailVerifiedAt = new Date();
+  const { email } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  const row = await db.user.update({
+    where: { id: userId },
+    data: { emailVerifiedAt, role: roleFor({ email, emailVerifiedAt }) },
+    select: userSelect,
+  });
+  return toUser(row);
+}
+
+/** Moves the account to a confirmed new address, verified by that very confirmation. */
+export async function replaceEmail(userId: string, email: string): Promise<User> {
+  const db = await getDb();
+  const emailVerifiedAt = new Date();
+  try {
+    const row = await db.user.update({
+      where: { id: userId },
+      data: { email, emailVerifiedAt, role: roleFor({ email, emailVerifiedAt }) },
+      select: userSelect,
+    });
+    return toUser(row);
+  } catch (error) {
+    // Someone signed up with the address between the request and its confirmation.
+    if (isUniqueViolation(error)) throw emailTaken();
+    throw error;
+  }
 }
 
 export async function updatePasswordHash(userId: string, password: string): Promise<void> {

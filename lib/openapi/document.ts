@@ -8,12 +8,14 @@ import { buildOperation, type OperationSpec, type RouteOperations } from "@/lib/
 import { AUTH_OPERATIONS } from "@/lib/openapi/paths-auth";
 import { ITEM_OPERATIONS } from "@/lib/openapi/paths-items";
 import { META_OPERATIONS } from "@/lib/openapi/paths-meta";
+import { RECOVERY_OPERATIONS } from "@/lib/openapi/paths-recovery";
 import { SESSION_OPERATIONS } from "@/lib/openapi/paths-sessions";
 import { ProblemSchema } from "@/lib/openapi/problems";
 import type { HttpMethod, OpenApiDocument, Operation } from "@/lib/openapi/types";
 
 export const OPERATIONS: RouteOperations<ApiRoute> = {
   ...AUTH_OPERATIONS,
+  ...RECOVERY_OPERATIONS,
   ...SESSION_OPERATIONS,
   ...ITEM_OPERATIONS,
   ...META_OPERATIONS,
@@ -32,6 +34,7 @@ under *Problem* below and at [/docs#errors](/docs#errors).`;
 
 const TAGS = [
   { name: "Auth", description: "Accounts and tokens." },
+  { name: "Account recovery", description: "Forgotten passwords, verified addresses and changes of address, by mailed link." },
   { name: "Sessions", description: "The devices a user is logged in on." },
   { name: "Items", description: "Each user's own items; nobody else can see them." },
   { name: "Admin", description: "Administrators only." },

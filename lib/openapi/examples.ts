@@ -5,6 +5,7 @@ export const EXAMPLE_USER = {
   email: "ada@example.com",
   name: "Ada Lovelace",
   role: "user",
+  emailVerified: true,
   createdAt: "2025-01-15T09:30:00.000Z",
 } as const;
 

@@ -16,14 +16,14 @@ export type OperationSpec = {
   id: string;
   summary: string;
   description?: string;
-  tag: "Auth" | "Sessions" | "Items" | "Admin" | "Meta";
+  tag: "Auth" | "Account recovery" | "Sessions" | "Items" | "Admin" | "Meta";
   access: Access;
   query?: z.ZodObject;
   pathParameter?: { description: string; example: string };
   headers?: readonly Reference[];
   body?: { schema: z.ZodType; required: boolean; form?: boolean; example: Record<string, unknown> };
   success: {
-    status: 200 | 201 | 204;
+    status: 200 | 201 | 202 | 204;
     description: string;
     schema?: z.ZodType | JsonSchema;
     headers?: readonly string[];

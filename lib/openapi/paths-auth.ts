@@ -16,8 +16,11 @@ import { TOKEN_SECURITY, type RouteOperations } from "@/lib/openapi/operation";
 import { MeResponseSchema } from "@/lib/openapi/responses";
 import type { SecurityRequirement } from "@/lib/openapi/types";
 
-// The sessions endpoints are in paths-sessions.ts.
-type AuthRoute = Exclude<Extract<ApiRoute, `/api/auth/${string}`>, `/api/auth/sessions${string}`>;
+// The sessions endpoints are in paths-sessions.ts, account recovery and email in paths-recovery.ts.
+type AuthRoute = Exclude<
+  Extract<ApiRoute, `/api/auth/${string}`>,
+  `/api/auth/sessions${string}` | `/api/auth/password/${string}` | `/api/auth/email${string}`
+>;
 
 // `{}` first: these work with no credential at all (a refresh token in the body).
 const REFRESH_COOKIE_OR_BODY: SecurityRequirement[] = [{}, { refreshTokenCookie: [] }];
@@ -50,7 +53,8 @@ export const AUTH_OPERATIONS = {
       summary: "Create an account and log in",
       description:
         "The email is trimmed and lower-cased. The password is 8 to 72 bytes of UTF-8 (bcrypt's limit, never truncated). " +
-        "Sets the access and refresh cookies for browsers and returns both tokens for other clients.",
+        "Sets the access and refresh cookies; a browser gets no `refresh_token` in the body, other clients do. " +
+        "Mails a link that verifies the address (valid `EMAIL_VERIFY_TTL` seconds).",
       access: "public",
       body: { schema: SignupSchema, required: true, form: true, example: { ...CREDENTIALS, name: "Ada Lovelace" } },
       success: {
@@ -157,7 +161,9 @@ export const AUTH_OPERATIONS = {
       id: "changePassword",
       tag: "Auth",
       summary: "Change the password",
-      description: "Ends every other session of the user; this one stays logged in.",
+      description:
+        "Ends every other session of the user; this one stays logged in. Links mailed before stop working, and a notice " +
+        "is mailed to the account's address. A wrong `current_password` counts as a failed login of the account.",
       access: "token",
       body: {
         schema: PasswordChangeSchema,
@@ -165,7 +171,7 @@ export const AUTH_OPERATIONS = {
         example: { current_password: CREDENTIALS.password, new_password: "a longer passphrase 2" },
       },
       success: { status: 204, description: "Changed." },
-      errors: [wrongPassword],
+      errors: [wrongPassword, COMMON_ERRORS.rateLimited],
     },
   },
 } satisfies RouteOperations<AuthRoute>;

@@ -19,7 +19,7 @@ describe("GET /api/users", () => {
   });
 
   it("lists every user to an admin, page by page, without password hashes", async () => {
-    const admin = await createSignedInUser({ email: "admin@example.com" });
+    const admin = await createSignedInUser({ email: "admin@example.com", verified: true });
     expect(admin.user.role).toBe("admin");
     for (let i = 0; i < 4; i++) await createSignedInUser();
 
@@ -39,11 +39,11 @@ describe("GET /api/users", () => {
     expect(seen.length).toBeGreaterThanOrEqual(5);
     expect(new Set(seen.map((u) => u.id)).size).toBe(seen.length);
     expect(seen.map((u) => u.email)).toContain("admin@example.com");
-    for (const user of seen) expect(Object.keys(user).sort()).toEqual(["createdAt", "email", "id", "name", "role"]);
+    for (const user of seen) expect(Object.keys(user).sort()).toEqual(["createdAt", "email", "emailVerified", "id", "name", "role"]);
   });
 
   it("rejects limits outside 1 to 100 and a cursor it did not make", async () => {
-    const admin = await createSignedInUser({ email: "root@example.com" });
+    const admin = await createSignedInUser({ email: "root@example.com", verified: true });
     expect((await usersPage(admin.accessToken, "?limit=0")).status).toBe(400);
     expect((await usersPage(admin.accessToken, "?limit=101")).status).toBe(400);
     expect((await usersPage(admin.accessToken, "?cursor=garbage")).status).toBe(400);

@@ -41,11 +41,26 @@ describe("purging stale auth rows", () => {
     expect(hashes.filter((t) => t.rotatedAt === null)).toHaveLength(1);
   });
 
-  it("deletes rate-limit counters whose window has passed, and keeps the running ones", async () => {
-    await recordAttempt("purge-test:old");
-    await recordAttempt("purge-test:running");
+  it("deletes mailed-link tokens a day after they expired or were used, and keeps live ones", async () => {
+    const { user } = await createSignedInUser();
     const db = await getDb();
-    await db.rateLimit.update({ where: { key: "purge-test:old" }, data: { windowStart: new Date(Date.now() - 901_000) } });
+    const token = (tokenHash: string, data: { expiresAt: Date; usedAt?: Date }) =>
+      db.emailToken.create({ data: { tokenHash, userId: user.id, purpose: "password_reset", email: user.email, ...data } });
+    await token("c".repeat(64), { expiresAt: daysAgo(2) });
+    await token("d".repeat(64), { expiresAt: new Date(Date.now() + DAY), usedAt: daysAgo(2) });
+    await token("e".repeat(64), { expiresAt: new Date(Date.now() + DAY) });
+
+    await purgeStaleRows();
+    const left = (await db.emailToken.findMany({ where: { userId: user.id } })).map((t) => t.tokenHash);
+    expect(left).toEqual(["e".repeat(64)]);
+  });
+
+  it("deletes rate-limit counters whose window has passed, and keeps the running ones", async () => {
+    await recordAttempt("purge-test:old", 900);
+    await recordAttempt("purge-test:running", 900);
+    const db = await getDb();
+    // Older than the longest window of any limit (the mail limits' hour).
+    await db.rateLimit.update({ where: { key: "purge-test:old" }, data: { windowStart: new Date(Date.now() - 3_601_000) } });
 
     await purgeStaleRows();
     const keys = (await db.rateLimit.findMany({ where: { key: { startsWith: "purge-test:" } } })).map((r) => r.key);

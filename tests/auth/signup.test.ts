@@ -18,7 +18,7 @@ describe("POST /api/auth/signup", () => {
     expect(response.status).toBe(201);
     const body = await response.json();
     expect(body.user).toMatchObject({ email: "ada@example.com", name: "Ada", role: "user" });
-    expect(Object.keys(body.user).sort()).toEqual(["createdAt", "email", "id", "name", "role"]);
+    expect(Object.keys(body.user).sort()).toEqual(["createdAt", "email", "emailVerified", "id", "name", "role"]);
     expect(body).toMatchObject({ token_type: "Bearer", expires_in: 900 });
     expect(body.refresh_token.length).toBeGreaterThanOrEqual(43);
     const claims = await verifyAccessToken(body.access_token);

@@ -2,7 +2,7 @@
 // spending the signup rate limit of the test's client address.
 import { signAccessToken } from "@/lib/auth/jwt";
 import { createSession } from "@/lib/auth/sessions";
-import { createUser } from "@/lib/auth/users";
+import { createUser, markEmailVerified } from "@/lib/auth/users";
 import type { User } from "@/lib/auth/schemas";
 
 let counter = 0;
@@ -16,12 +16,14 @@ export type SignedInUser = {
 };
 
 export async function createSignedInUser(
-  overrides: { email?: string; password?: string; name?: string; userAgent?: string } = {},
+  overrides: { email?: string; password?: string; name?: string; userAgent?: string; verified?: boolean } = {},
 ): Promise<SignedInUser> {
   counter += 1;
   const password = overrides.password ?? "correct horse battery";
   const email = overrides.email ?? `user${counter}-${crypto.randomUUID().slice(0, 8)}@example.com`;
-  const user = await createUser({ email, password, name: overrides.name ?? `User ${counter}` });
+  const created = await createUser({ email, password, name: overrides.name ?? `User ${counter}` });
+  // As if the verification link had been followed: the role follows from it.
+  const user = overrides.verified ? await markEmailVerified(created.id) : created;
   const session = await signInAgain(user, overrides.userAgent);
   return { user, password, ...session };
 }

@@ -43,6 +43,28 @@ describe("configuration", () => {
     expect(failure({ JWT_SECRET: secret, VERCEL: "1" })).toBe("Invalid configuration: DATABASE_URL is required on Vercel");
   });
 
+  it("requires SMTP_URL on Vercel, whose read-only files leave no outbox, and a link origin", () => {
+    const vercel = { JWT_SECRET: secret, VERCEL: "1", DATABASE_URL: "postgres://db.example/app" };
+    expect(failure(vercel)).toBe("Invalid configuration: SMTP_URL is required on Vercel");
+    const withMail = { ...vercel, SMTP_URL: "smtps://user:pass@smtp.example.com" };
+    expect(failure(withMail)).toMatch(/^Invalid configuration: APP_ORIGIN is required on Vercel/);
+    expect(parseEnv({ ...withMail, VERCEL_PROJECT_PRODUCTION_URL: "items.example.com" }).SMTP_URL).toBe(withMail.SMTP_URL);
+  });
+
+  it("has the mail settings' defaults, and takes SMTP_URL only as smtp:// or smtps://", () => {
+    expect(parseEnv({ JWT_SECRET: secret })).toMatchObject({
+      MAIL_FROM: "JWT Items <no-reply@localhost>",
+      MAIL_OUTBOX_DIR: ".data/outbox",
+      PASSWORD_RESET_TTL: 1800,
+      EMAIL_VERIFY_TTL: 86_400,
+      PASSWORD_RESET_MAX_PER_EMAIL: 3,
+      PASSWORD_RESET_MAX_PER_IP: 10,
+    });
+    expect(failure({ JWT_SECRET: secret, SMTP_URL: "http://mail.example.com" })).toBe(
+      "Invalid configuration: SMTP_URL must be an smtp:// or smtps:// URL",
+    );
+  });
+
   it("refuses a JWT_SECRET shorter than 32 bytes", () => {
     expect(failure({ JWT_SECRET: "too short" })).toBe("Invalid configuration: JWT_SECRET must be at least 32 bytes");
   });

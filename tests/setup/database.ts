@@ -11,6 +11,8 @@
 //   vi.spyOn(console, "error").mockImplementation(() => {});
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { format } from "node:util";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -25,6 +27,8 @@ Object.assign(process.env, {
   BCRYPT_COST: "4",
   // The tests in tests/auth sign this address up to get an admin.
   ADMIN_EMAILS: "admin@example.com,root@example.com",
+  // Without SMTP_URL mail is written here; a test about mail brings its own SMTP server.
+  MAIL_OUTBOX_DIR: path.join(tmpdir(), `jwt-items-test-outbox-${process.pid}`),
 });
 
 // Never a developer's own DATABASE_URL: only a server named for tests, or none.

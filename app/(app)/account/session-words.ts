@@ -6,5 +6,7 @@ export const END_REASONS: Record<SessionEndReason, string> = {
   logout_everywhere: "Signed out everywhere",
   refresh_reuse: "Ended for your safety: its sign-in token was used twice",
   password_change: "Ended by a password change",
+  password_reset: "Ended by a password reset",
   revoked: "Signed out from another device",
+  expired: "Expired",
 };

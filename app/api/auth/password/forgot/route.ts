@@ -1,0 +1,13 @@
+import { describeClient } from "@/lib/auth/client-ip";
+import { assertNotCrossSite } from "@/lib/auth/csrf";
+import { forgotPassword } from "@/lib/auth/recovery";
+import { ForgotPasswordSchema } from "@/lib/auth/schemas";
+import { json, parseInput, readBody, route } from "@/lib/http";
+
+// One answer for every address: whether an account has it is nobody's business here.
+export const POST = route(async (request) => {
+  assertNotCrossSite(request);
+  const { email } = parseInput(ForgotPasswordSchema, await readBody(request, { allowForm: true }));
+  await forgotPassword(email, describeClient(request));
+  return json({ status: "sent" }, { status: 202 });
+});

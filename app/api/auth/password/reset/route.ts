@@ -1,0 +1,10 @@
+import { resetPassword } from "@/lib/auth/recovery";
+import { ResetPasswordSchema } from "@/lib/auth/schemas";
+import { noContent, parseInput, readBody, route } from "@/lib/http";
+
+// Public: the token from the mailed link is the credential.
+export const POST = route(async (request) => {
+  const input = parseInput(ResetPasswordSchema, await readBody(request));
+  await resetPassword(input.token, input.new_password);
+  return noContent();
+});

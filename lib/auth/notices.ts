@@ -1,0 +1,24 @@
+// Security notices: a mail to the account's own address whenever something about its
+// safety changes, so that an owner learns of what they did not do. Sent in the background:
+// a notice never slows or fails the request behind it.
+import { getDb } from "@/lib/db";
+import { sendMail } from "@/lib/mail/outgoing";
+import { mails } from "@/lib/mail/templates";
+
+export function noticePasswordChanged(email: string, how: "changed" | "reset"): void {
+  sendMail(how === "changed" ? mails.passwordChanged(email, new Date()) : mails.passwordReset(email, new Date()));
+}
+
+export function noticeEmailChanged(oldEmail: string, newEmail: string): void {
+  sendMail(mails.emailChanged(oldEmail, newEmail, new Date()));
+}
+
+/** A reused refresh token ended this session: tell the owner which device, and when. */
+export async function noticeSessionReused(sessionId: string): Promise<void> {
+  const db = await getDb();
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: { userAgent: true, endedAt: true, user: { select: { email: true } } },
+  });
+  if (session) sendMail(mails.sessionEndedForReuse(session.user.email, session.userAgent, session.endedAt ?? new Date()));
+}

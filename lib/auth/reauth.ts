@@ -1,0 +1,20 @@
+// Re-typed passwords: a logged-in user proves again that they know the password before
+// something that a stolen session must not be enough for (a new password, a new email,
+// deleting the account).
+import { HttpError } from "@/lib/http";
+import { verifyPassword } from "@/lib/auth/password";
+import { consume, limits, resetAttempts } from "@/lib/auth/rate-limit";
+import { findCredentials } from "@/lib/auth/users";
+
+// 403, not 401: the caller is logged in; only the password they re-typed is wrong. Each
+// re-typed password counts as a login attempt of the account, so a stolen session cannot
+// be used to guess the password faster than the login form allows.
+export async function assertPassword(userId: string, password: string): Promise<void> {
+  const account = await findCredentials({ id: userId });
+  const byEmail = account ? limits.loginByEmail(account.email) : null;
+  if (byEmail) await consume(byEmail);
+  if (!account || !(await verifyPassword(password, account.passwordHash))) {
+    throw new HttpError(403, { code: "invalid_credentials", detail: "The password is incorrect." });
+  }
+  if (byEmail) await resetAttempts(byEmail.key);
+}

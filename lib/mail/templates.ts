@@ -1,0 +1,122 @@
+// Every mail the app sends, in one place. Each has a plain-text part and a simple HTML
+// part that says the same: the app's name, what happened, what to do, and how long a link
+// works. Anything that came from a user or a device (an address, a User-Agent) is escaped
+// before it goes into the HTML.
+import type { Mail } from "@/lib/mail/transport";
+
+const APP = "JWT Items";
+
+type Content = {
+  subject: string;
+  /** The first thing said: what happened, or what this mail is for. */
+  lead: string;
+  /** The one thing to do, when there is one. */
+  action?: { label: string; url: string; validFor: string };
+  /** Further sentences, each its own paragraph. */
+  notes: string[];
+};
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+
+function render(to: string, content: Content): Mail {
+  const { subject, lead, action, notes } = content;
+  const text = [
+    lead,
+    ...(action ? [`${action.label}:\n${action.url}`, `This link works for ${action.validFor}, once.`] : []),
+    ...notes,
+    `— ${APP}`,
+  ].join("\n\n");
+  const paragraph = (s: string) => `<p style="margin:0 0 16px">${escapeHtml(s)}</p>`;
+  const button = action
+    ? `<p style="margin:0 0 16px"><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:12px 20px;background:#1d4ed8;color:#ffffff;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(action.label)}</a></p>` +
+      paragraph(`This link works for ${action.validFor}, once. If the button does not work, copy this address into your browser:`) +
+      `<p style="margin:0 0 16px;word-break:break-all"><a href="${escapeHtml(action.url)}" style="color:#1d4ed8">${escapeHtml(action.url)}</a></p>`
+    : "";
+  const html = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
+<body style="margin:0;padding:24px;background:#f4f4f5;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:16px;line-height:1.5;color:#18181b">
+<main style="max-width:560px;margin:0 auto;padding:24px;background:#ffffff;border-radius:8px">
+<h1 style="margin:0 0 16px;font-size:20px">${escapeHtml(APP)}</h1>
+${paragraph(lead)}${button}${notes.map(paragraph).join("")}
+</main>
+</body>
+</html>
+`;
+  return { to, subject: `${subject} · ${APP}`, text, html };
+}
+
+/** "30 minutes", "24 hours": how long a link lives, in words. */
+export function duration(seconds: number): string {
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+  if (seconds % 86_400 === 0 && seconds >= 86_400 * 2) return plural(seconds / 86_400, "day");
+  if (seconds % 3600 === 0) return plural(seconds / 3600, "hour");
+  if (seconds >= 60) return plural(Math.round(seconds / 60), "minute");
+  return plural(seconds, "second");
+}
+
+const when = (at: Date) => `${at.toISOString().replace("T", " ").slice(0, 16)} UTC`;
+
+const NOT_YOU =
+  "If this was not you, reset your password from the sign-in page at once, and sign out every device from your account page.";
+
+export const mails = {
+  verifyEmail: (to: string, url: string, ttl: number) =>
+    render(to, {
+      subject: "Confirm your email address",
+      lead: `Welcome to ${APP}. Confirm that ${to} is your address, so you can recover your account if you ever forget your password.`,
+      action: { label: "Confirm my email", url, validFor: duration(ttl) },
+      notes: ["If you did not sign up, ignore this mail: nothing happens without the link."],
+    }),
+
+  confirmEmailChange: (to: string, url: string, ttl: number) =>
+    render(to, {
+      subject: "Confirm your new email address",
+      lead: `Someone asked to use ${to} as the email address of a ${APP} account. Confirm it to make the change.`,
+      action: { label: "Confirm my new email", url, validFor: duration(ttl) },
+      notes: ["If you did not ask for this, ignore this mail: the account keeps its current address."],
+    }),
+
+  resetPassword: (to: string, url: string, ttl: number) =>
+    render(to, {
+      subject: "Reset your password",
+      lead: `Someone asked to reset the password of the ${APP} account for ${to}. Choose a new password with this link.`,
+      action: { label: "Choose a new password", url, validFor: duration(ttl) },
+      notes: [
+        "Resetting signs you out on every device.",
+        "If you did not ask for this, ignore this mail: your password stays as it is.",
+      ],
+    }),
+
+  passwordChanged: (to: string, at: Date) =>
+    render(to, {
+      subject: "Your password was changed",
+      lead: `The password of your ${APP} account was changed on ${when(at)}. Your other devices were signed out.`,
+      notes: [NOT_YOU],
+    }),
+
+  passwordReset: (to: string, at: Date) =>
+    render(to, {
+      subject: "Your password was reset",
+      lead: `The password of your ${APP} account was reset with a link from this address on ${when(at)}. Every device was signed out.`,
+      notes: [NOT_YOU],
+    }),
+
+  emailChanged: (to: string, newEmail: string, at: Date) =>
+    render(to, {
+      subject: "Your email address was changed",
+      lead: `The email address of your ${APP} account was changed from ${to} to ${newEmail} on ${when(at)}. Mail about the account now goes there.`,
+      notes: ["If this was not you, write to the app's operator at once: this address no longer receives reset links."],
+    }),
+
+  sessionEndedForReuse: (to: string, device: string | null, at: Date) =>
+    render(to, {
+      subject: "A session was ended to protect your account",
+      lead: `On ${when(at)}, a sign-in token of your ${APP} account was used twice, which happens when someone has copied it. That session was ended: ${device ? `the device was “${device}”` : "the device did not say what it was"}.`,
+      notes: [
+        "If you were signed in on that device, sign in again there.",
+        "If you do not know the device, change your password from your account page and sign out every device.",
+      ],
+    }),
+};
