@@ -34,7 +34,7 @@ describe("security notices", () => {
     await db.refreshToken.updateMany({ where: { rotatedAt: { not: null } }, data: { rotatedAt: new Date(Date.now() - 11_000) } });
     await withBody(refreshToken);
     const notice = await mailbox.next(user.email);
-    expect(notice.parsed.from?.text).toBe("JWT Items <no-reply@localhost>");
+    expect(notice.parsed.from?.value).toEqual([{ name: "JWT Items", address: "no-reply@localhost" }]);
     expect(notice.text).toContain("JWT Items");
     expect(notice.html).toMatch(/<h1[^>]*>JWT Items<\/h1>/);
     expect(notice.html).toContain("sign in again there");
