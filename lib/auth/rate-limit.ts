@@ -2,16 +2,19 @@
 // same attempts. One atomic upsert per attempt, made before the attempt is judged.
 // Windows are measured on the app's clock: `now()` of the database and of the app may
 // differ by a little, and mixing them would make Retry-After lie.
+import { limitKeyOf } from "@/lib/auth/client-ip";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http";
 
 export type Limit = { key: string; max: number };
 
+// A per-address limit counts a client's network, not its address: an IPv6 address is
+// keyed by its /64 (limitKeyOf). The address itself stays as it is everywhere else.
 export const limits = {
   loginByEmail: (email: string): Limit => ({ key: `login:email:${email}`, max: env.LOGIN_MAX_FAILURES_PER_EMAIL }),
-  loginByIp: (ip: string): Limit => ({ key: `login:ip:${ip}`, max: env.LOGIN_MAX_FAILURES_PER_IP }),
-  signupByIp: (ip: string): Limit => ({ key: `signup:ip:${ip}`, max: env.SIGNUP_MAX_PER_IP }),
+  loginByIp: (ip: string): Limit => ({ key: `login:ip:${limitKeyOf(ip)}`, max: env.LOGIN_MAX_FAILURES_PER_IP }),
+  signupByIp: (ip: string): Limit => ({ key: `signup:ip:${limitKeyOf(ip)}`, max: env.SIGNUP_MAX_PER_IP }),
 };
 
 const WINDOW_AGO = () => Date.now() - env.RATE_LIMIT_WINDOW * 1000;
