@@ -85,6 +85,9 @@ const EnvSchema = z.object({
   WEB_CONCURRENCY: z.optional(whole(1)),
   // Seconds a stopping server gives the requests in flight before it closes their connections.
   SHUTDOWN_TIMEOUT: wholeNumber(1, 10),
+  // Seconds a request body may take to arrive under `npm start`, from the end of its
+  // headers; then 408. At most 120: node:http's own requestTimeout (300 s) must stay later.
+  REQUEST_BODY_TIMEOUT: z.pipe(wholeNumber(1, 10), z.number().check(z.lte(120, { error: "must be at most 120" }))),
   // How many reverse proxies in front of `npm start` append to X-Forwarded-For.
   TRUSTED_PROXY_HOPS: wholeNumber(0, 0),
   // Set by Vercel itself; there the platform's own headers carry the client address.

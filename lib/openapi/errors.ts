@@ -13,6 +13,11 @@ export const COMMON_ERRORS = {
     description: "A query parameter is invalid (`errors` names each one).",
   },
   tooLarge: { status: 413, codes: ["body_too_large"], description: "The body is larger than 16 KiB." },
+  slowBody: {
+    status: 408,
+    codes: ["body_timeout"],
+    description: "The body did not arrive within `REQUEST_BODY_TIMEOUT` seconds of the headers (under `npm start`).",
+  },
   mediaType: {
     status: 415,
     codes: ["unsupported_media_type"],

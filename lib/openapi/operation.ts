@@ -99,7 +99,7 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 function errorSpecs(method: string, spec: OperationSpec): ErrorSpec[] {
   const specs = [...(spec.errors ?? [])];
-  if (spec.body) specs.push(COMMON_ERRORS.badBody, COMMON_ERRORS.tooLarge, COMMON_ERRORS.mediaType);
+  if (spec.body) specs.push(COMMON_ERRORS.badBody, COMMON_ERRORS.slowBody, COMMON_ERRORS.tooLarge, COMMON_ERRORS.mediaType);
   if (spec.query) specs.push(COMMON_ERRORS.badQuery);
   if (spec.access === "token") specs.push(COMMON_ERRORS.unauthenticated);
   if (spec.access === "token" && UNSAFE.has(method)) specs.push(COMMON_ERRORS.crossSite);

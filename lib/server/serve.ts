@@ -2,12 +2,15 @@
 // On SIGTERM or SIGINT it stops accepting connections, lets the requests in flight
 // finish (each answered with `Connection: close`), closes the database pool and the
 // revocation listener, and exits 0; past SHUTDOWN_TIMEOUT the last connections are cut.
-import { createServer, type Server, type ServerResponse } from "node:http";
+// A request reaches Next only once its body has arrived, within 16 KiB and
+// REQUEST_BODY_TIMEOUT seconds (lib/server/body-limit.ts).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import net, { type Socket } from "node:net";
 import next from "next";
 import { resolveClientAddress } from "@/lib/auth/client-ip";
 import { closeDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { declaresTooLarge, whenBodyArrived } from "@/lib/server/body-limit";
 
 export async function serveNext({ dev, root }: { dev: boolean; root: string }): Promise<void> {
   const app = next({ dev, dir: root, hostname: env.HOST, port: env.PORT });
@@ -16,7 +19,7 @@ export async function serveNext({ dev, root }: { dev: boolean; root: string }): 
 
   let stopping = false;
   const connections = trackConnections();
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     connections.requestStarted(req.socket, res);
     if (stopping) res.setHeader("connection", "close");
     req.headers["x-forwarded-for"] = resolveClientAddress(
@@ -24,7 +27,14 @@ export async function serveNext({ dev, root }: { dev: boolean; root: string }): 
       req.socket.remoteAddress,
       env.TRUSTED_PROXY_HOPS,
     );
-    void handle(req, res);
+    whenBodyArrived(req, res, env.REQUEST_BODY_TIMEOUT * 1000, () => void handle(req, res));
+  };
+  const server = createServer(onRequest);
+  // A client that asks before sending its body (`Expect: 100-continue`, as curl does for
+  // large ones) is told 413 without being invited to send a body too large to take.
+  server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
+    if (!declaresTooLarge(req)) res.writeContinue();
+    onRequest(req, res);
   });
   server.on("connection", connections.add);
   server.listen(env.PORT, env.HOST, () => {
