@@ -81,8 +81,8 @@ const ENDS_LIVE = new Set(["POST /api/auth/logout", "DELETE /api/auth/sessions",
 async function follow(plan: Plan, answer: Answer, state: State, baseUrl: string): Promise<void> {
   const operation = `${plan.method} ${plan.template}`;
   const ok = answer.status >= 200 && answer.status < 300;
-  // A valid token refused (a refresh token reused past its grace ends the session too).
-  const refused = plan.validToken && answer.status === 401 && answer.code !== "invalid_credentials";
+  // The live session ended some other way (a refresh token reused past its grace, say).
+  const refused = plan.validToken && answer.code === "session_revoked";
   if ((ok && ENDS_LIVE.has(operation)) || refused) {
     const fresh = await newLive(baseUrl);
     state.live = fresh.live;
