@@ -32,9 +32,27 @@ async function gateApi(request: NextRequest): Promise<Response> {
       headers: { allow: allowed.join(", ") },
     });
   }
-  if (match.spec.access === "public" || request.method === "OPTIONS") return NextResponse.next();
-  const checked = await checkToken(request);
-  return "reason" in checked ? errorResponse(unauthorized(checked.reason)) : NextResponse.next();
+  if (match.spec.access === "token" && request.method !== "OPTIONS") {
+    const checked = await checkToken(request);
+    if ("reason" in checked) return errorResponse(unauthorized(checked.reason));
+  }
+  // Next percent-decodes a dynamic segment (`[id]`) before the route handler runs, and
+  // answers a broken escape (`%ff`, `%E0%A4%A`) with its own 500 text/plain. Such an id
+  // names nothing: 404, like any other id that is not one, answered here where every API
+  // request passes first (behind `npm start` and on Vercel alike).
+  if (!isDecodable(request.nextUrl.pathname)) {
+    return problem(404, { code: "not_found", detail: "There is no such resource." });
+  }
+  return NextResponse.next();
+}
+
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -2,6 +2,7 @@
 // jose and Web Crypto only.
 import { errors, jwtVerify, SignJWT } from "jose";
 import { env } from "@/lib/env";
+import { isUuid } from "@/lib/ids";
 
 export type Role = "user" | "admin";
 
@@ -23,6 +24,8 @@ const key = () =>
     false,
     ["sign", "verify"],
   ));
+
+const isId = (value: unknown): value is string => typeof value === "string" && isUuid(value);
 
 export class TokenError extends Error {
   override name = "TokenError";
@@ -57,7 +60,9 @@ export async function verifyAccessToken(token: string): Promise<AccessClaims> {
       requiredClaims: ["sub", "sid", "role", "iat", "exp"],
     });
     const { sub, sid, role } = payload;
-    if (typeof sub !== "string" || typeof sid !== "string" || (role !== "user" && role !== "admin")) {
+    // Ids are UUIDs: a token naming anything else was not issued by this server as it is
+    // (and would reach the database as a malformed uuid).
+    if (!isId(sub) || !isId(sid) || (role !== "user" && role !== "admin")) {
       throw new TokenError("invalid_token", "The access token's claims are malformed.");
     }
     return { sub, sid, role };

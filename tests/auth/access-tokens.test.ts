@@ -101,6 +101,16 @@ describe("access tokens", () => {
     expect((await callMe(await token(claims))).body.code).toBe("invalid_token");
   });
 
+  // Only this server's key can sign such a token; still a 401, never the database's
+  // complaint about a malformed uuid surfacing as a 500.
+  it("rejects a token signed with the right key whose user or session id is not an id", async () => {
+    const claims = await validClaims();
+    for (const changed of [{ sid: "%ff" }, { sub: "' OR 1=1 --" }, { sid: "" }]) {
+      const result = await callMe(await token({ ...claims, ...changed }));
+      expect({ status: result.status, code: result.body.code }).toEqual({ status: 401, code: "invalid_token" });
+    }
+  });
+
   it("prefers the Authorization header over the cookie when both are sent", async () => {
     const alice = await createSignedInUser();
     const bob = await createSignedInUser();

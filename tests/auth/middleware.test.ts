@@ -46,6 +46,17 @@ describe("middleware (edge gate)", () => {
     expect((await response.json()).code).toBe("not_found");
   });
 
+  it("answers 404 problem+json for a path id that cannot be percent-decoded, once the token is checked", async () => {
+    const headers = { authorization: `Bearer ${await validToken()}` };
+    for (const path of ["/api/items/%ff", "/api/items/%E0%A4%A", "/api/auth/sessions/%"]) {
+      const response = await call(path, { method: "DELETE", headers });
+      expect(response.status).toBe(404);
+      expect((await response.json()).code).toBe("not_found");
+      expect((await call(path, { method: "DELETE" })).status).toBe(401);
+    }
+    expect(passes(await call("/api/items/%E0%A4%B9", { headers }))).toBe(true);
+  });
+
   it("answers 405 with Allow for a method the route does not have", async () => {
     const response = await call("/api/auth/login");
     expect(response.status).toBe(405);
