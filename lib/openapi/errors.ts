@@ -18,6 +18,11 @@ export const COMMON_ERRORS = {
     codes: ["body_timeout"],
     description: "The body did not arrive within `REQUEST_BODY_TIMEOUT` seconds of the headers (under `npm start`).",
   },
+  headersTooLarge: {
+    status: 431,
+    codes: ["headers_too_large"],
+    description: "The headers, cookies included, exceed 16 KiB (under `npm start`).",
+  },
   mediaType: {
     status: 415,
     codes: ["unsupported_media_type"],

@@ -104,6 +104,7 @@ function errorSpecs(method: string, spec: OperationSpec): ErrorSpec[] {
   if (spec.access === "token") specs.push(COMMON_ERRORS.unauthenticated);
   if (spec.access === "token" && UNSAFE.has(method)) specs.push(COMMON_ERRORS.crossSite);
   if (spec.database !== false) specs.push(COMMON_ERRORS.databaseDown);
+  specs.push(COMMON_ERRORS.headersTooLarge);
   specs.push(COMMON_ERRORS.internal);
   return specs;
 }

@@ -11,6 +11,7 @@ import { resolveClientAddress } from "@/lib/auth/client-ip";
 import { closeDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { declaresTooLarge, whenBodyArrived } from "@/lib/server/body-limit";
+import { answerUnparsableRequest } from "@/lib/server/client-error";
 
 export async function serveNext({ dev, root }: { dev: boolean; root: string }): Promise<void> {
   const app = next({ dev, dir: root, hostname: env.HOST, port: env.PORT });
@@ -37,6 +38,7 @@ export async function serveNext({ dev, root }: { dev: boolean; root: string }): 
     onRequest(req, res);
   });
   server.on("connection", connections.add);
+  server.on("clientError", answerUnparsableRequest);
   server.listen(env.PORT, env.HOST, () => {
     if (dev) console.log(`Ready on http://${env.HOST}:${env.PORT} (development)`);
   });
