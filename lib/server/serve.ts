@@ -8,7 +8,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import net, { type Socket } from "node:net";
 import next from "next";
 import { resolveClientAddress } from "@/lib/auth/client-ip";
+import { backgroundSettled } from "@/lib/background";
 import { closeDb } from "@/lib/db";
+import { closeTransport } from "@/lib/mail/transport";
 import { env } from "@/lib/env";
 import { declaresTooLarge, whenBodyArrived } from "@/lib/server/body-limit";
 import { answerUnparsableRequest } from "@/lib/server/client-error";
@@ -101,6 +103,10 @@ async function closeGracefully(server: Server, connections: Connections): Promis
   const deadline = setTimeout(() => server.closeAllConnections(), env.SHUTDOWN_TIMEOUT * 1000);
   await closed;
   clearInterval(sweep);
+  // Mail still on its way (a reset link, a notice) goes out before the process does, within the deadline.
+  const left = Math.max(0, env.SHUTDOWN_TIMEOUT * 1000 - (Date.now() - stoppedAt));
+  await Promise.race([backgroundSettled(), new Promise((resolve) => setTimeout(resolve, left).unref())]);
   clearTimeout(deadline);
+  closeTransport();
   await closeDb();
 }
