@@ -1,6 +1,8 @@
 // Starts `npm start`'s compiled server (node dist/server.js) as a child process, for the
 // specs that must signal it, kill its workers or run two instances side by side.
 import { spawn, type ChildProcess } from "node:child_process";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 export type ServerProcess = {
   url: string;
@@ -23,7 +25,15 @@ export const SERVER_ENV: Record<string, string> = {
 
 export async function startServer(port: number, env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["dist/server.js"], {
-    env: { ...process.env, ...SERVER_ENV, DATABASE_URL: "", PORT: String(port), ...env },
+    env: {
+      ...process.env,
+      ...SERVER_ENV,
+      DATABASE_URL: "",
+      PORT: String(port),
+      // Mail of its own, never in the repository's .data/outbox.
+      MAIL_OUTBOX_DIR: path.join(tmpdir(), `jwt-items-e2e-outbox-${port}`),
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

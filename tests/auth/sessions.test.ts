@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DELETE as endSession } from "@/app/api/auth/sessions/[id]/route";
 import { GET as listSessions } from "@/app/api/auth/sessions/route";
+import { getDb } from "@/lib/db";
 import { createSignedInUser, signInAgain } from "../factories/users";
 import { apiRequest, params } from "../helpers/http";
 
@@ -34,6 +35,19 @@ describe("the sessions list", () => {
     expect(await sessionsOf(laptop.accessToken)).toHaveLength(1);
     const all = await sessionsOf(laptop.accessToken, "?include=ended");
     expect(all.find((s) => s.id === phone.sessionId)).toMatchObject({ endReason: "revoked", endedAt: expect.any(String) });
+  });
+
+  it("shows a session that ran out as ended, with the reason expired, when it expired", async () => {
+    const old = await createSignedInUser({ userAgent: "Old tablet" });
+    const current = await signInAgain(old.user, "Laptop");
+    const db = await getDb();
+    const expiredAt = new Date(Date.now() - 3600_000);
+    await db.session.update({ where: { id: old.sessionId }, data: { expiresAt: expiredAt } });
+
+    expect((await sessionsOf(current.accessToken)).map((s) => s.id)).toEqual([current.sessionId]);
+    const all = await sessionsOf(current.accessToken, "?include=ended");
+    expect(all.map((s) => s.id)).toEqual([current.sessionId, old.sessionId]);
+    expect(all[1]).toMatchObject({ endReason: "expired", endedAt: expiredAt.toISOString(), userAgent: "Old tablet" });
   });
 
   it("answers 404 for ending another user's session, which stays alive", async () => {
