@@ -10,11 +10,12 @@ import { env } from "@/lib/env";
 
 export type Mail = { to: string; subject: string; text: string; html: string };
 
-let smtp: Transporter | undefined;
-let outbox: Transporter | undefined;
+// On globalThis: the route bundles that send and the server entry that closes the pool on
+// shutdown may each load this module.
+const globals = globalThis as { __smtp?: Transporter; __outbox?: Transporter };
 
 function smtpTransport(url: string): Transporter {
-  return (smtp ??= nodemailer.createTransport({
+  return (globals.__smtp ??= nodemailer.createTransport({
     url,
     pool: true,
     maxConnections: 2,
@@ -26,7 +27,8 @@ function smtpTransport(url: string): Transporter {
 }
 
 // Renders the message as the SMTP server would receive it, so the file opens in any mail program.
-const fileTransport = () => (outbox ??= nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" }));
+const fileTransport = () =>
+  (globals.__outbox ??= nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" }));
 
 /** Sends one mail now; rejects when it could not be handed over. */
 export async function deliver(mail: Mail): Promise<void> {
@@ -46,6 +48,6 @@ export async function deliver(mail: Mail): Promise<void> {
 
 /** Closes the SMTP pool, so a stopping server leaves no sockets behind. */
 export function closeTransport(): void {
-  smtp?.close();
-  smtp = undefined;
+  globals.__smtp?.close();
+  delete globals.__smtp;
 }
