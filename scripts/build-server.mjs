@@ -14,9 +14,6 @@ await build({
   target: "node20",
   packages: "external",
   tsconfig: "tsconfig.json",
-  // next has no "exports" map, so plain Node's ESM resolver needs the file name; inside
-  // Next's own bundles "next/server" resolves either way (lib/background.ts imports it).
-  alias: { "next/server": "next/server.js" },
   logLevel: "warning",
 });
 console.log("Compiled server.ts to dist/server.js");

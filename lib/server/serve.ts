@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import net, { type Socket } from "node:net";
 import next from "next";
 import { resolveClientAddress } from "@/lib/auth/client-ip";
-import { backgroundSettled } from "@/lib/background";
+import { backgroundSettled } from "@/lib/background/pending";
 import { closeDb } from "@/lib/db";
 import { closeTransport } from "@/lib/mail/transport";
 import { env } from "@/lib/env";

@@ -3,11 +3,9 @@
 // it with the response); outside one (tests, scripts) the work simply runs on. A failure
 // is logged, never thrown at a caller who has already been answered.
 import { after } from "next/server";
+import { pending } from "@/lib/background/pending";
 
-// On globalThis: Next may load this module once per route bundle, and a stopping server
-// (lib/server/serve.ts) must see all the work still under way.
-const globals = globalThis as { __background?: Set<Promise<void>> };
-const pending = (globals.__background ??= new Set<Promise<void>>());
+export { backgroundSettled } from "@/lib/background/pending";
 
 export function inBackground(label: string, task: () => Promise<void>): void {
   const running = Promise.resolve()
@@ -20,9 +18,4 @@ export function inBackground(label: string, task: () => Promise<void>): void {
   } catch {
     // Outside a request scope: nothing to keep alive.
   }
-}
-
-/** Resolves when all background work has finished, including work it started (tests, graceful shutdown). */
-export async function backgroundSettled(): Promise<void> {
-  while (pending.size > 0) await Promise.all(pending);
 }
