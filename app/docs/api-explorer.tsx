@@ -11,7 +11,7 @@ function scrollToHash(): void {
 }
 
 // Swagger UI's self-contained bundle (its own React inside), loaded only on this page
-// and only in the browser. See docs/decisions/0007-api-reference-viewer.md.
+// and only in the browser. See docs/decisions/0008-api-reference-viewer.md.
 export function ApiExplorer() {
   const host = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<"loading" | "ready" | "failed">("loading");

@@ -28,7 +28,7 @@ export const RECOVERY_OPERATIONS = {
         "does, a link to `/reset-password#token=…` is mailed, valid `PASSWORD_RESET_TTL` seconds. A newer link voids the " +
         "older ones. Limited per email and per client address (429).",
       access: "public",
-      body: { schema: ForgotPasswordSchema, required: true, form: true, example: { email: EXAMPLE_USER.email } },
+      body: { schema: ForgotPasswordSchema, required: true, example: { email: EXAMPLE_USER.email } },
       success: { status: 202, description: "Accepted; a mail is on its way if the account exists.", schema: MailSentSchema, example: SENT },
       errors: [
         { status: 403, codes: ["csrf_failed"], description: "A browser request from another site." },

@@ -74,6 +74,22 @@ describe("forgot password", () => {
     }
   });
 
+  it("refuses a request that another site's page makes, so no site can mail a victim's inbox full", async () => {
+    const { user } = await createSignedInUser();
+    const response = await forgot(
+      apiRequest("/api/auth/password/forgot", {
+        method: "POST",
+        body: { email: user.email },
+        headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+        ip: freshIp(),
+      }),
+      undefined,
+    );
+    expect(response.status).toBe(403);
+    expect((await response.json()).code).toBe("csrf_failed");
+    await mailbox.expectNone(user.email);
+  });
+
   it("answers 429 past 10 requests per client address per hour, whichever emails they name", async () => {
     const ip = freshIp();
     for (let i = 0; i < 10; i++) expect((await askForReset(`someone${i}@example.com`, ip)).status).toBe(202);

@@ -7,7 +7,7 @@ import { json, parseInput, readBody, route } from "@/lib/http";
 // One answer for every address: whether an account has it is nobody's business here.
 export const POST = route(async (request) => {
   assertNotCrossSite(request);
-  const { email } = parseInput(ForgotPasswordSchema, await readBody(request, { allowForm: true }));
+  const { email } = parseInput(ForgotPasswordSchema, await readBody(request));
   await forgotPassword(email, describeClient(request));
   return json({ status: "sent" }, { status: 202 });
 });
