@@ -1,6 +1,6 @@
 // Where a request comes from, for rate limits. A client can send any X-Forwarded-For
 // it likes, and Next's own server passes a client-sent one through untouched, so the
-// address is only ever taken from a hop the deployment trusts (docs/decisions/0003).
+// address is only ever taken from a hop the deployment trusts (docs/decisions/0002-client-address.md).
 import { env } from "@/lib/env";
 
 /**
