@@ -89,9 +89,9 @@ describe("POST /api/auth/signup", () => {
     expect(body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["email", "name", "password"]);
   });
 
-  it("makes an admin of an email listed in ADMIN_EMAILS", async () => {
+  it("makes no admin at signup, even of an email in ADMIN_EMAILS: only its verification does", async () => {
     const response = await signUp({ email: "Admin@Example.com", password: "analytical engine" });
-    expect((await response.json()).user.role).toBe("admin");
+    expect((await response.json()).user).toMatchObject({ role: "user", emailVerified: false });
   });
 
   it("allows 10 signups per client address in the window, then answers 429 with Retry-After", async () => {

@@ -15,7 +15,9 @@ const declared = [...Object.keys(manifest.dependencies), ...Object.keys(manifest
 const USED_WITHOUT_IMPORT: Record<string, string> = {
   "@prisma/client": "the runtime of the generated client in lib/generated/prisma",
   "@types/node": "Node's types (Node 20, as `engines` says)",
+  "@types/mailparser": "mailparser's types",
   "@types/pg": "pg's types",
+  "@types/smtp-server": "smtp-server's types",
   "@types/react": "React's types",
   "@types/react-dom": "React DOM's types",
   eslint: "`npm run lint`",
