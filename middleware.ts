@@ -9,7 +9,9 @@ import { readAccessCookie } from "@/lib/auth/cookies";
 import { checkAccessToken, type TokenCheck } from "@/lib/auth/jwt";
 import { isProtectedPage, matchApiRoute } from "@/lib/auth/routes";
 import { env } from "@/lib/env";
-import { errorResponse, isHttps, problem } from "@/lib/http";
+import { isHttps } from "@/lib/http/https";
+import { problem } from "@/lib/http/problem";
+import { errorResponse } from "@/lib/http/route";
 import { createNonce, pagePolicy } from "@/lib/security/csp";
 
 // The token step of authentication (lib/auth/jwt.ts); route handlers repeat it and then

@@ -1,7 +1,7 @@
 // The API reference at /docs: drawn from /api/openapi.json by Swagger UI, served by the
 // app itself under its strict CSP, and its "Try it out" calls this same server.
 import type { Page } from "@playwright/test";
-import { ERROR_CODES } from "@/lib/http";
+import { ERROR_CODES } from "@/lib/http/problem";
 import { expect, newAccount, test } from "./fixtures";
 
 /** Records CSP violations in the page, where the browser reports them. */

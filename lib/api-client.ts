@@ -5,7 +5,7 @@
 // retries, so a user whose refresh session lives never notices. Concurrent callers share
 // one in-flight refresh: the server rotates the refresh token on every use, and a burst of
 // parallel refreshes would only churn through its reuse grace window.
-import type { FieldError } from "@/lib/http";
+import type { FieldError } from "@/lib/http/problem";
 
 export type { FieldError };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ERROR_CODES, type ErrorCode } from "@/lib/http";
+import { ERROR_CODES, type ErrorCode } from "@/lib/http/problem";
 import { ApiExplorer } from "./api-explorer";
 import styles from "./docs.module.css";
 

@@ -1,6 +1,6 @@
 // 401 answers with the WWW-Authenticate challenge of RFC 6750 §3. Edge-safe: the
 // middleware and the route handlers answer a bad token the same way.
-import { HttpError, type ErrorCode } from "@/lib/http";
+import { HttpError, type ErrorCode } from "@/lib/http/problem";
 
 const REALM = 'Bearer realm="jwt-items"';
 

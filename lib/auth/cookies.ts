@@ -6,7 +6,7 @@
 // subdomain cannot plant a token of its own under these names. Edge-safe: middleware
 // reads the access cookie through here.
 import { env } from "@/lib/env";
-import { isHttps } from "@/lib/http";
+import { isHttps } from "@/lib/http/https";
 
 type CookieRequest = { headers: Headers; url?: string };
 

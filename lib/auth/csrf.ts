@@ -4,7 +4,8 @@
 // made to forge them; requests authenticated by the Authorization header carry no
 // ambient credential and are exempt.
 import { env } from "@/lib/env";
-import { HttpError, isHttps } from "@/lib/http";
+import { isHttps } from "@/lib/http/https";
+import { HttpError } from "@/lib/http/problem";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -5,7 +5,7 @@
 import { limitKeyOf } from "@/lib/auth/client-ip";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { HttpError } from "@/lib/http";
+import { HttpError } from "@/lib/http/problem";
 
 /** `window` in seconds: attempts beyond `max` within it are refused. */
 export type Limit = { key: string; max: number; window: number };

@@ -3,7 +3,7 @@
 // mail goes out in the background (lib/mail/outgoing.ts), and what an unknown address
 // would reveal is answered exactly like a known one.
 import { env } from "@/lib/env";
-import { HttpError } from "@/lib/http";
+import { HttpError } from "@/lib/http/problem";
 import { issueLinkToken, redeemLinkToken, voidLinkTokens } from "@/lib/auth/link-tokens";
 import { noticeEmailChanged, noticePasswordChanged } from "@/lib/auth/notices";
 import { consume, limits, resetAttempts } from "@/lib/auth/rate-limit";

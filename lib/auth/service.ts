@@ -1,7 +1,7 @@
 // What the auth endpoints do, in the words of the contract. Handlers parse and respond;
 // everything that decides who gets a token happens here.
 import { env } from "@/lib/env";
-import { HttpError } from "@/lib/http";
+import { HttpError } from "@/lib/http/problem";
 import { bearerChallenge } from "@/lib/auth/challenge";
 import { signAccessToken, type Role } from "@/lib/auth/jwt";
 import { needsRehash, verifyPassword } from "@/lib/auth/password";

@@ -6,7 +6,7 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import { getDb, type Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { HttpError } from "@/lib/http";
+import { HttpError } from "@/lib/http/problem";
 import { isUuid } from "@/lib/ids";
 import { bearerChallenge } from "@/lib/auth/challenge";
 import { applyRevoked } from "@/lib/auth/revocations";

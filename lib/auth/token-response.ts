@@ -5,7 +5,7 @@
 import { setAuthCookies } from "@/lib/auth/cookies";
 import { isBrowserRequest } from "@/lib/auth/csrf";
 import type { IssuedTokens } from "@/lib/auth/service";
-import { json } from "@/lib/http";
+import { json } from "@/lib/http/response";
 
 type Delivery = {
   /** Set the cookies for a non-browser client too (signup and login, so forms work). */

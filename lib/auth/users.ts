@@ -1,8 +1,9 @@
 // Accounts. Responses are built from `userSelect`, which never includes the password
 // hash: it cannot leak because it is never read except by the login path.
 import { getDb } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { env } from "@/lib/env";
-import { HttpError } from "@/lib/http";
+import { HttpError } from "@/lib/http/problem";
 import { hashPassword } from "@/lib/auth/password";
 import type { SignupInput, User } from "@/lib/auth/schemas";
 import type { Role } from "@/lib/auth/jwt";
@@ -40,9 +41,6 @@ export async function refreshRole(account: { id: string; email: string; emailVer
   }
   return role;
 }
-
-const isUniqueViolation = (error: unknown) =>
-  typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 
 export async function createUser(input: SignupInput): Promise<User> {
   const db = await getDb();

@@ -3,7 +3,7 @@
 // or deleted between pages never shift the next page (keyset pagination). The cursor is
 // not secret: a hand-made one can only point into the caller's own list.
 import { z } from "zod";
-import { HttpError } from "@/lib/http";
+import { HttpError } from "@/lib/http/problem";
 import { PRICE_PATTERN } from "@/lib/items/price";
 import { ITEM_SORTS, type ItemSort } from "@/lib/items/schemas";
 import { UUID_PATTERN } from "@/lib/ids";

@@ -2,7 +2,8 @@
 // query's WHERE clause: another user's item is never read or written, and "nothing
 // matched" becomes a 404 that does not reveal whether the id exists.
 import { getDb, Prisma, queryRows } from "@/lib/db";
-import { HttpError } from "@/lib/http";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { HttpError } from "@/lib/http/problem";
 import { decodeCursor, encodeCursor } from "@/lib/items/cursor";
 import { isUuid } from "@/lib/ids";
 import { etagOf, ifMatchVersions } from "@/lib/items/etag";
@@ -22,8 +23,7 @@ const notFound = () => new HttpError(404, { code: "not_found", detail: "You have
 
 // The index decides races too: of two simultaneous creates with one name, one fails here.
 function nameTakenOr(error: unknown): unknown {
-  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
-  if (code !== "P2002") return error;
+  if (!isUniqueViolation(error)) return error;
   return new HttpError(409, {
     code: "item_name_taken",
     detail: "You already have an item with this name.",

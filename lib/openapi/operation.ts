@@ -4,7 +4,7 @@
 // added here rather than repeated in each description.
 import type { z } from "zod";
 import type { API_ROUTES, ApiRoute } from "@/lib/auth/routes";
-import type { ErrorCode } from "@/lib/http";
+import type { ErrorCode } from "@/lib/http/problem";
 import type { JsonSchema, SchemaComponents } from "@/lib/openapi/json-schema";
 import { problemResponse, type ErrorSpec } from "@/lib/openapi/problems";
 import type { Operation, Parameter, Reference, RequestBody, ResponseObject, SecurityRequirement } from "@/lib/openapi/types";

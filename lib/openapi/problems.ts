@@ -2,7 +2,7 @@
 // each operation. Examples are built by lib/http's own problem(), so the document
 // cannot drift from what the server sends.
 import { z } from "zod";
-import { ERROR_CODES, problem, type ErrorCode } from "@/lib/http";
+import { ERROR_CODES, problem, type ErrorCode } from "@/lib/http/problem";
 import { componentRef } from "@/lib/openapi/json-schema";
 import type { Example, ResponseObject } from "@/lib/openapi/types";
 

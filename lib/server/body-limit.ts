@@ -4,11 +4,12 @@
 // `proxyClientMaxBodySize`) and hand it to the route handler only once the last byte
 // has come, so a large body cost memory and a slow one held its request open however
 // early the handler's own 16 KiB check would have refused it
-// (docs/decisions/0016-request-body-limits.md). lib/http.ts keeps that check: on Vercel
+// (docs/decisions/0016-request-body-limits.md). lib/http/body.ts keeps that check: on Vercel
 // there is no server entry.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
-import { MAX_BODY_BYTES, problem } from "@/lib/http";
+import { MAX_BODY_BYTES } from "@/lib/http/body";
+import { problem } from "@/lib/http/problem";
 
 /** Whether a request says, before sending it, that its body is over the limit. */
 export function declaresTooLarge(req: IncomingMessage): boolean {

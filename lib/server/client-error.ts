@@ -3,7 +3,7 @@
 // answer those with a bare status line; they get problem+json like every other error.
 import { STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
-import { problem } from "@/lib/http";
+import { problem } from "@/lib/http/problem";
 
 type ParserError = Error & { code?: string };
 

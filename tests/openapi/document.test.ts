@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { GET } from "@/app/api/openapi.json/route";
 import { API_ROUTES, type ApiRoute } from "@/lib/auth/routes";
-import { ERROR_CODES } from "@/lib/http";
+import { ERROR_CODES } from "@/lib/http/problem";
 import { getOpenApiDocument, OPERATIONS, toOpenApiPath } from "@/lib/openapi/document";
 import { TOKEN_SECURITY, type OperationSpec } from "@/lib/openapi/operation";
 import type { OpenApiDocument, Operation, ResponseObject } from "@/lib/openapi/types";

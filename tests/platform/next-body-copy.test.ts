@@ -11,7 +11,7 @@ import loadConfig from "next/dist/server/config";
 import { PHASE_PRODUCTION_SERVER } from "next/dist/shared/lib/constants";
 import { describe, expect, it, vi } from "vitest";
 import { POST as signup } from "@/app/api/auth/signup/route";
-import { MAX_BODY_BYTES } from "@/lib/http";
+import { MAX_BODY_BYTES } from "@/lib/http/body";
 
 const KiB = 1024;
 // next.config.js as Next itself reads it, the size normalised to bytes.

@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db";
-import { json, route } from "@/lib/http";
+import { json } from "@/lib/http/response";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,7 @@
 import { requireUser } from "@/lib/auth/authenticate";
-import { json, parseInput, parseQuery, readBody, route } from "@/lib/http";
+import { parseInput, parseQuery, readBody } from "@/lib/http/body";
+import { json } from "@/lib/http/response";
+import { route } from "@/lib/http/route";
 import { ItemCreateSchema, ItemsQuerySchema } from "@/lib/items/schemas";
 import { createItem, listItems } from "@/lib/items/service";
 

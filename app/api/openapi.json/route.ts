@@ -1,4 +1,5 @@
-import { json, route } from "@/lib/http";
+import { json } from "@/lib/http/response";
+import { route } from "@/lib/http/route";
 import { getOpenApiDocument } from "@/lib/openapi/document";
 
 // Five minutes in any cache: the document only changes with a deploy.

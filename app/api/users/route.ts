@@ -1,7 +1,9 @@
 import { requireAdmin } from "@/lib/auth/authenticate";
 import { UsersQuerySchema } from "@/lib/auth/schemas";
 import { listUsers } from "@/lib/auth/users";
-import { json, parseQuery, route } from "@/lib/http";
+import { parseQuery } from "@/lib/http/body";
+import { json } from "@/lib/http/response";
+import { route } from "@/lib/http/route";
 
 export const GET = route(async (request) => {
   await requireAdmin(request);

@@ -1,7 +1,9 @@
 import { requireUser } from "@/lib/auth/authenticate";
 import { requestEmailChange } from "@/lib/auth/recovery";
 import { EmailChangeSchema } from "@/lib/auth/schemas";
-import { json, parseInput, readBody, route } from "@/lib/http";
+import { parseInput, readBody } from "@/lib/http/body";
+import { json } from "@/lib/http/response";
+import { route } from "@/lib/http/route";
 
 // The address changes only once the link mailed to the new one is followed.
 export const POST = route(async (request) => {

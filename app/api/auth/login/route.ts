@@ -3,7 +3,8 @@ import { assertNotCrossSite } from "@/lib/auth/csrf";
 import { LoginSchema } from "@/lib/auth/schemas";
 import { logIn } from "@/lib/auth/service";
 import { tokenResponse } from "@/lib/auth/token-response";
-import { parseInput, readBody, route } from "@/lib/http";
+import { parseInput, readBody } from "@/lib/http/body";
+import { route } from "@/lib/http/route";
 
 export const POST = route(async (request) => {
   assertNotCrossSite(request);

@@ -3,7 +3,9 @@ import { assertSameOrigin } from "@/lib/auth/csrf";
 import { getCurrentUser } from "@/lib/auth/authenticate";
 import { LogoutSchema } from "@/lib/auth/schemas";
 import { logOut } from "@/lib/auth/service";
-import { noContent, parseInput, readBody, route } from "@/lib/http";
+import { parseInput, readBody } from "@/lib/http/body";
+import { noContent } from "@/lib/http/response";
+import { route } from "@/lib/http/route";
 
 // Idempotent: whatever was sent, the answer is 204 and the cookies are cleared.
 export const POST = route(async (request) => {

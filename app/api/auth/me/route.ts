@@ -4,7 +4,9 @@ import { requireUser } from "@/lib/auth/authenticate";
 import { AccountDeleteSchema } from "@/lib/auth/schemas";
 import { deleteAccount } from "@/lib/auth/service";
 import { findUserById } from "@/lib/auth/users";
-import { json, noContent, parseInput, readBody, route } from "@/lib/http";
+import { parseInput, readBody } from "@/lib/http/body";
+import { json, noContent } from "@/lib/http/response";
+import { route } from "@/lib/http/route";
 
 export const GET = route(async (request) => {
   const caller = await requireUser(request);

@@ -1,7 +1,9 @@
 import { requireUser } from "@/lib/auth/authenticate";
 import { PasswordChangeSchema } from "@/lib/auth/schemas";
 import { changePassword } from "@/lib/auth/service";
-import { noContent, parseInput, readBody, route } from "@/lib/http";
+import { parseInput, readBody } from "@/lib/http/body";
+import { noContent } from "@/lib/http/response";
+import { route } from "@/lib/http/route";
 
 // Every other session of the user ends; this one stays signed in.
 export const POST = route(async (request) => {

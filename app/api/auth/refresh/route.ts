@@ -4,7 +4,9 @@ import { assertSameOrigin } from "@/lib/auth/csrf";
 import { RefreshSchema } from "@/lib/auth/schemas";
 import { refresh } from "@/lib/auth/service";
 import { tokenResponse } from "@/lib/auth/token-response";
-import { errorResponse, HttpError, parseInput, readBody, route } from "@/lib/http";
+import { parseInput, readBody } from "@/lib/http/body";
+import { HttpError } from "@/lib/http/problem";
+import { errorResponse, route } from "@/lib/http/route";
 
 // A token sent in the body is answered in the body (API clients); a cookie is answered
 // with rotated cookies and never exposes the refresh token to scripts (browsers).

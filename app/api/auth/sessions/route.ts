@@ -2,7 +2,9 @@ import { clearAuthCookies } from "@/lib/auth/cookies";
 import { requireUser } from "@/lib/auth/authenticate";
 import { SessionsQuerySchema } from "@/lib/auth/schemas";
 import { endAllUserSessions, listSessions } from "@/lib/auth/sessions";
-import { json, noContent, parseQuery, route } from "@/lib/http";
+import { parseQuery } from "@/lib/http/body";
+import { json, noContent } from "@/lib/http/response";
+import { route } from "@/lib/http/route";
 
 export const GET = route(async (request) => {
   const user = await requireUser(request);

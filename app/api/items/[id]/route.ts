@@ -1,5 +1,7 @@
 import { requireUser } from "@/lib/auth/authenticate";
-import { json, noContent, parseInput, readBody, route } from "@/lib/http";
+import { parseInput, readBody } from "@/lib/http/body";
+import { json, noContent } from "@/lib/http/response";
+import { route } from "@/lib/http/route";
 import { ItemUpdateSchema } from "@/lib/items/schemas";
 import { deleteItem, getItem, updateItem } from "@/lib/items/service";
 

@@ -1,6 +1,8 @@
 import { resetPassword } from "@/lib/auth/recovery";
 import { ResetPasswordSchema } from "@/lib/auth/schemas";
-import { noContent, parseInput, readBody, route } from "@/lib/http";
+import { parseInput, readBody } from "@/lib/http/body";
+import { noContent } from "@/lib/http/response";
+import { route } from "@/lib/http/route";
 
 // Public: the token from the mailed link is the credential.
 export const POST = route(async (request) => {

@@ -1,7 +1,9 @@
 import { clearAuthCookies } from "@/lib/auth/cookies";
 import { requireUser } from "@/lib/auth/authenticate";
 import { endUserSession } from "@/lib/auth/sessions";
-import { HttpError, noContent, route } from "@/lib/http";
+import { HttpError } from "@/lib/http/problem";
+import { noContent } from "@/lib/http/response";
+import { route } from "@/lib/http/route";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,6 +1,7 @@
 import { requireUser } from "@/lib/auth/authenticate";
 import { resendVerification } from "@/lib/auth/recovery";
-import { json, route } from "@/lib/http";
+import { json } from "@/lib/http/response";
+import { route } from "@/lib/http/route";
 
 export const POST = route(async (request) => {
   const user = await requireUser(request);

@@ -1,0 +1,100 @@
+// Errors as the API answers them: RFC 9457 problem+json with a stable `code`. Every code
+// is listed here, and the OpenAPI document lists them from here. Edge-safe: middleware
+// answers its 401s with problem() too.
+/**
+ * Every `code` an error response can carry: stable words that clients may branch on.
+ * The OpenAPI document lists them from here.
+ */
+export const ERROR_CODES = {
+  validation_failed: "A field is missing or invalid; `errors` names each one.",
+  malformed_json: "The request body is not valid JSON.",
+  body_required: "The endpoint needs a request body.",
+  body_too_large: "The request body is larger than 16 KiB.",
+  body_timeout: "The request body did not arrive in time; the connection is closed.",
+  headers_too_large: "The request's headers, cookies included, exceed 16 KiB.",
+  request_timeout: "The request's headers did not arrive in time; the connection is closed.",
+  malformed_request: "The request is not well-formed HTTP.",
+  unsupported_media_type: "The request body has a media type the endpoint does not accept.",
+  authentication_required: "No access token was sent.",
+  invalid_token: "The access token is malformed, forged, or not for this API.",
+  token_expired: "The access token has expired; refresh it.",
+  session_revoked: "The session behind the token has ended (logout, password change, reuse, deletion).",
+  invalid_credentials: "The email or password is wrong.",
+  invalid_refresh_token: "The refresh token is unknown or malformed.",
+  refresh_token_expired: "The refresh token has expired; log in again.",
+  refresh_token_reused: "A refresh token was used again after rotation; the session was ended.",
+  email_taken: "An account with that email already exists.",
+  invalid_reset_token: "The password-reset link is unknown, used, expired, or replaced by a newer one.",
+  invalid_verification_token: "The email confirmation link is unknown, used, expired, or replaced by a newer one.",
+  email_already_verified: "The account's email address is verified already.",
+  item_name_taken: "You already have an item with that name.",
+  rate_limited: "Too many attempts; wait for Retry-After seconds.",
+  csrf_failed: "A cookie-authenticated request came from another origin.",
+  admin_required: "Only administrators may do this.",
+  not_found: "There is no such resource, or it is not yours.",
+  method_not_allowed: "The endpoint does not support this method.",
+  precondition_failed: "If-Match does not match the current ETag.",
+  database_unavailable: "The database cannot be reached; retry after Retry-After seconds.",
+  internal_error: "An unexpected error; the detail holds a request id for the logs.",
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export type FieldError = { path: string; message: string };
+
+type ProblemInit = {
+  code: ErrorCode;
+  detail: string;
+  errors?: FieldError[];
+  headers?: HeadersInit;
+};
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  408: "Request Timeout",
+  409: "Conflict",
+  412: "Precondition Failed",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  431: "Request Header Fields Too Large",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+/** An error with an HTTP meaning. Thrown anywhere below a handler; answered as problem+json. */
+export class HttpError extends Error {
+  override name = "HttpError";
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly errors: FieldError[] | undefined;
+  readonly headers: HeadersInit | undefined;
+
+  constructor(status: number, init: ProblemInit) {
+    super(init.detail);
+    this.status = status;
+    this.code = init.code;
+    this.errors = init.errors;
+    this.headers = init.headers;
+  }
+}
+
+/** The one shape of every error response. */
+export function problem(status: number, init: ProblemInit): Response {
+  const body = {
+    type: `/docs#error-${init.code}`,
+    title: TITLES[status] ?? "Error",
+    status,
+    detail: init.detail,
+    code: init.code,
+    ...(init.errors ? { errors: init.errors } : {}),
+  };
+  const headers = new Headers(init.headers);
+  headers.set("content-type", "application/problem+json");
+  headers.set("cache-control", "no-store");
+  return new Response(JSON.stringify(body), { status, headers });
+}
