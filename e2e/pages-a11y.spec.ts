@@ -65,11 +65,11 @@ test("account page", async ({ page, account: _account }, testInfo) => {
   });
 });
 
-test("users page for an admin", async ({ page, browser }, testInfo) => {
+test("users page for an admin", async ({ page, browser, baseURL }, testInfo) => {
   const other = await browser.newContext();
   await signUpViaApi(other.request, newAccount("listed", "Grace Hopper"));
   await other.close();
-  await signInAsAdmin(page);
+  await signInAsAdmin(page, baseURL);
   await page.goto("/admin/users");
   await checkPage(page, testInfo, "admin-users", () => expect(page.getByRole("row").filter({ hasText: "admin@example.com" })).toBeVisible());
 });
