@@ -3,6 +3,7 @@
 // machines cannot download Playwright's browsers); elsewhere Playwright's own.
 import { existsSync, rmSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { outboxDir } from "./e2e/support/outbox";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -22,11 +23,14 @@ const apiURL = `http://localhost:${apiPort}`;
 const apiDataDir = `.data/e2e-${apiPort}-api`;
 const apiOnly = !!process.env.E2E_API_ONLY;
 
-// Each run starts from an empty database. Playwright evaluates this file again in every
-// worker process, after the servers have started: only the runner itself may wipe.
+// Each run starts from an empty database and empty outboxes (every server writes its mail
+// as .eml files to its own, which e2e/support/outbox.ts reads). Playwright evaluates this
+// file again in every worker process, after the servers have started: only the runner
+// itself may wipe.
 const isRunner = process.env.TEST_WORKER_INDEX === undefined;
 if (isRunner && !process.env.E2E_REUSE_SERVER) {
-  for (const dir of [dataDir, shortTtlDataDir, apiDataDir]) rmSync(dir, { recursive: true, force: true });
+  const outboxes = [port, shortTtlPort, apiPort].map(outboxDir);
+  for (const dir of [dataDir, shortTtlDataDir, apiDataDir, ...outboxes]) rmSync(dir, { recursive: true, force: true });
 }
 
 const serverEnv = {
@@ -51,7 +55,7 @@ function server(serverPort: number, env: Record<string, string>) {
     timeout: 120_000,
     stdout: "pipe" as const,
     stderr: "pipe" as const,
-    env: { ...serverEnv, PORT: String(serverPort), ...env },
+    env: { ...serverEnv, PORT: String(serverPort), MAIL_OUTBOX_DIR: outboxDir(serverPort), ...env },
   };
 }
 

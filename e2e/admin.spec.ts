@@ -9,13 +9,13 @@ test("a user who is not an admin is told plainly that the page is not for them",
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toHaveCount(0);
 });
 
-test("an admin sees every user, with roles", async ({ page, browser }) => {
+test("an admin sees every user, with roles", async ({ page, browser, baseURL }) => {
   const someone = newAccount("listed", "Listed Person");
   const other = await browser.newContext();
   await signUpViaApi(other.request, someone);
   await other.close();
 
-  await signInAsAdmin(page);
+  await signInAsAdmin(page, baseURL);
   await page.goto("/items");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
   await expect(page).toHaveURL(/\/admin\/users$/);

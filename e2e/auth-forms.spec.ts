@@ -143,8 +143,12 @@ test("login returns to a same-site ?next= path and ignores any other", async ({ 
 test("the signup and login pages never receive the refresh token where a script could read it", async ({ page }) => {
   const account = newAccount("cookie-only");
   const bodies: string[] = [];
-  page.on("response", async (response) => {
-    if (/\/api\/auth\/(signup|login|refresh)$/.test(response.url())) bodies.push(await response.text());
+  // Read on the way to the page, not from its response events: the page leaves at once
+  // after each answer, and by then the browser may have dropped the body.
+  await page.route(/\/api\/auth\/(signup|login|refresh)$/, async (route) => {
+    const response = await route.fetch();
+    bodies.push(await response.text());
+    await route.fulfill({ response });
   });
 
   await page.goto("/signup");

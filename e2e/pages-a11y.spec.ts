@@ -5,6 +5,8 @@ import { createItemsViaApi, expect, newAccount, signUpViaApi, test } from "./fix
 import { expectNoAxeViolations, WIDTHS } from "./a11y";
 import { signInAsAdmin } from "./admin";
 import { activeSessions, waitForItems } from "./pages";
+import { mailedLink } from "./support/mailed-link";
+import { nextOutboxMail } from "./support/outbox";
 
 /** For each width: settle, scan with axe, save a screenshot. */
 async function checkPage(page: Page, testInfo: TestInfo, name: string, settle: () => Promise<void>) {
@@ -38,6 +40,63 @@ test("sign-up page", async ({ page }, testInfo) => {
   await checkPage(page, testInfo, "signup", () => expect(page.getByRole("button", { name: "Create account" })).toBeVisible());
 });
 
+test("forgot-password page, reached and used with the keyboard", async ({ page }, testInfo) => {
+  await page.goto("/login");
+  await page.getByLabel("Password").focus();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Forgot password?" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/forgot-password$/);
+  await checkPage(page, testInfo, "forgot-password", () => expect(page.getByRole("button", { name: "Send the link" })).toBeVisible());
+  await page.getByLabel("Email").focus();
+  await page.keyboard.type("nobody-here@example.com");
+  await page.keyboard.press("Enter");
+  await checkPage(page, testInfo, "forgot-password-sent", () =>
+    expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeFocused(),
+  );
+});
+
+test("reset-password page: the form, its errors, a dead link and a missing one", async ({ page }, testInfo) => {
+  // Any token shows the form; this one is refused when the form is sent.
+  await page.goto("/reset-password#token=not-a-token-this-server-issued");
+  await checkPage(page, testInfo, "reset-password", () => expect(page.getByRole("button", { name: "Set new password" })).toBeVisible());
+  await page.getByLabel("New password", { exact: true }).fill("short");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await checkPage(page, testInfo, "reset-password-errors", () =>
+    expect(page.getByLabel("New password", { exact: true })).toHaveAccessibleDescription(/Use at least 8 characters/),
+  );
+  await page.getByLabel("New password", { exact: true }).fill("long enough passphrase");
+  await page.getByLabel("New password again").fill("long enough passphrase");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await checkPage(page, testInfo, "reset-password-dead", () =>
+    expect(page.getByRole("heading", { level: 1, name: "This link no longer works" })).toBeFocused(),
+  );
+  await page.goto("/reset-password");
+  await checkPage(page, testInfo, "reset-password-missing", () =>
+    expect(page.getByRole("heading", { level: 1, name: "This link is incomplete" })).toBeVisible(),
+  );
+});
+
+test("verify-email page: confirmed, then the used link signed in and signed out", async ({ page, account, baseURL }, testInfo) => {
+  const link = mailedLink(await nextOutboxMail(baseURL, account.email), "/verify-email");
+  await page.goto(link);
+  await checkPage(page, testInfo, "verify-email", () =>
+    expect(page.getByRole("heading", { level: 1, name: "Your email address is confirmed" })).toBeVisible(),
+  );
+  // A fresh load of the link (not a mere change of fragment on the same page).
+  await page.goto("about:blank");
+  await page.goto(link);
+  await checkPage(page, testInfo, "verify-email-dead", () => expect(page.getByRole("button", { name: "Send a new link" })).toBeVisible());
+  await page.getByRole("button", { name: "Send a new link" }).click();
+  await checkPage(page, testInfo, "verify-email-already", () =>
+    expect(page.getByRole("status").filter({ hasText: "Your email address is confirmed already." })).toBeVisible(),
+  );
+  await page.context().clearCookies();
+  await page.goto("about:blank");
+  await page.goto(link);
+  await checkPage(page, testInfo, "verify-email-dead-signed-out", () => expect(page.getByRole("link", { name: "Sign in" })).toBeVisible());
+});
+
 test("items page, new user", async ({ page, account: _account }, testInfo) => {
   await page.goto("/items");
   await checkPage(page, testInfo, "items-empty", async () => {
@@ -57,19 +116,28 @@ test("items page with items, editing and deleting", async ({ page, account: _acc
   await checkPage(page, testInfo, "items-deleting", () => expect(page.getByRole("button", { name: "Yes, delete" })).toBeVisible());
 });
 
-test("account page", async ({ page, account: _account }, testInfo) => {
+test("account page, with the unconfirmed-email banner and an email change", async ({ page, account }, testInfo) => {
   await page.goto("/account");
   await checkPage(page, testInfo, "account", async () => {
     await expect(activeSessions(page)).toHaveCount(1);
     await expect(page.getByRole("region", { name: "Profile" })).toContainText("@example.com");
   });
+  await page.getByRole("region", { name: "Email confirmation" }).getByRole("button", { name: "Resend" }).click();
+  const change = page.getByRole("region", { name: "Change email" });
+  await change.getByLabel("New email").fill(newAccount("new-address").email);
+  await change.getByLabel("Current password").fill(account.password);
+  await change.getByRole("button", { name: "Change email" }).click();
+  await checkPage(page, testInfo, "account-email-change", async () => {
+    await expect(page.getByRole("status").filter({ hasText: "Sent." })).toBeVisible();
+    await expect(change.getByRole("status")).toContainText("Confirm the change from the link we sent to");
+  });
 });
 
-test("users page for an admin", async ({ page, browser }, testInfo) => {
+test("users page for an admin", async ({ page, browser, baseURL }, testInfo) => {
   const other = await browser.newContext();
   await signUpViaApi(other.request, newAccount("listed", "Grace Hopper"));
   await other.close();
-  await signInAsAdmin(page);
+  await signInAsAdmin(page, baseURL);
   await page.goto("/admin/users");
   await checkPage(page, testInfo, "admin-users", () => expect(page.getByRole("row").filter({ hasText: "admin@example.com" })).toBeVisible());
 });

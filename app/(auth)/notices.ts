@@ -5,13 +5,17 @@ const NOTICES = {
   "signed-out-everywhere": "You've signed out on every device.",
   "session-ended": "Your session has ended. Please sign in again.",
   "account-deleted": "Your account and all its items have been deleted.",
+  "password-reset": "Your password is reset. Sign in with the new one.",
 } as const;
 
 export function noticeFor(reason: unknown): string | null {
   return typeof reason === "string" && reason in NOTICES ? NOTICES[reason as keyof typeof NOTICES] : null;
 }
 
-/** Arrivals that just ended the session here: there is nothing to resume, so no check. */
+/**
+ * Arrivals that just ended the session here: there is nothing to resume, so no check. A
+ * password reset ends every session of the account.
+ */
 export function sessionJustEnded(reason: unknown): boolean {
-  return reason === "signed-out" || reason === "signed-out-everywhere" || reason === "account-deleted";
+  return reason === "signed-out" || reason === "signed-out-everywhere" || reason === "account-deleted" || reason === "password-reset";
 }

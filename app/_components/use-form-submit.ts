@@ -17,6 +17,8 @@ type Options<S extends z.ZodType, R> = {
   fieldForCode?: Partial<Record<string, { field: string; message?: string }>>;
   /** This form's own words for a failure it understands better; undefined for the usual ones. */
   describeFailure?: (error: unknown) => string | undefined;
+  /** Told of every failure after it is shown, for a form that must change course (a dead link). */
+  onFailure?: (error: unknown) => void;
 };
 
 export function useFormSubmit<S extends z.ZodType, R>(options: Options<S, R>) {
@@ -60,6 +62,7 @@ export function useFormSubmit<S extends z.ZodType, R>(options: Options<S, R>) {
     } catch (error) {
       setBusy(false);
       showFailure(error);
+      options.onFailure?.(error);
     }
   }
 

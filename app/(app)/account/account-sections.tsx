@@ -5,17 +5,24 @@
 import { useState } from "react";
 import type { SessionView, User } from "@/lib/auth/schemas";
 import { DeleteAccount } from "./delete-account";
+import { EmailForm } from "./email-form";
 import { PasswordForm } from "./password-form";
 import { ProfileCard } from "./profile-card";
 import { SessionsPanel } from "./sessions-panel";
 
-type AccountSectionsProps = { me: { user: User }; sessions: { sessions: SessionView[] } };
+type AccountSectionsProps = {
+  me: { user: User };
+  sessions: { sessions: SessionView[] };
+  /** The new address an email change waits to be confirmed for, if any. */
+  pendingEmail: string | null;
+};
 
-export function AccountSections({ me, sessions }: AccountSectionsProps) {
+export function AccountSections({ me, sessions, pendingEmail }: AccountSectionsProps) {
   const [sessionsVersion, setSessionsVersion] = useState(0);
   return (
     <>
       <ProfileCard initial={me} />
+      <EmailForm email={me.user.email} initialPending={pendingEmail} />
       <PasswordForm onChanged={() => setSessionsVersion((v) => v + 1)} />
       <SessionsPanel version={sessionsVersion} initial={sessions} />
       <DeleteAccount />

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { pendingEmailChange } from "@/lib/auth/link-tokens";
 import { requirePageCaller } from "@/lib/auth/page-user";
 import { listSessions } from "@/lib/auth/sessions";
+import { VerifyBanner } from "../verify-banner";
 import { AccountSections } from "./account-sections";
 import styles from "./account.module.css";
 
@@ -8,13 +10,18 @@ export const metadata: Metadata = { title: "Account" };
 
 // The profile and the sessions come with the HTML, as GET /api/auth/me and
 // GET /api/auth/sessions?include=ended would answer them: no requests after hydration.
+// So does an email change waiting for its confirmation, which no endpoint reads back.
 export default async function AccountPage() {
   const { user, sessionId } = await requirePageCaller("/account");
-  const sessions = await listSessions(user.id, sessionId, { includeEnded: true });
+  const [sessions, pendingEmail] = await Promise.all([
+    listSessions(user.id, sessionId, { includeEnded: true }),
+    pendingEmailChange(user.id),
+  ]);
   return (
     <div className={styles.page}>
       <h1>Account</h1>
-      <AccountSections me={{ user }} sessions={{ sessions }} />
+      {user.emailVerified ? null : <VerifyBanner email={user.email} />}
+      <AccountSections me={{ user }} sessions={{ sessions }} pendingEmail={pendingEmail} />
     </div>
   );
 }

@@ -16,7 +16,16 @@ export function ProfileCard({ initial }: { initial: { user: User } }) {
       {me.status === "error" ? <LoadError what="your profile" error={me.error} onRetry={me.reload} /> : null}
       <dl className={styles.facts} aria-busy={me.status === "loading"}>
         <Fact term="Name" value={user ? (user.name ?? "Not given") : null} />
-        <Fact term="Email" value={user?.email ?? null} />
+        <Fact
+          term="Email"
+          value={
+            user ? (
+              <>
+                {user.email} {user.emailVerified ? null : <span className="badge badge-neutral">Not confirmed</span>}
+              </>
+            ) : null
+          }
+        />
         <Fact term="Member since" value={user ? <LocalTime iso={user.createdAt} dateOnly /> : null} />
         {user?.role === "admin" ? <Fact term="Role" value="Administrator" /> : null}
       </dl>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/page-user";
 import { ItemsQuerySchema } from "@/lib/items/schemas";
 import { listItems } from "@/lib/items/service";
+import { VerifyBanner } from "../verify-banner";
 import { ItemsManager } from "./items-manager";
 import { FIRST_VIEW, pageQuery } from "./list-query";
 import styles from "./items.module.css";
@@ -15,6 +16,7 @@ export default async function ItemList() {
   return (
     <div className={styles.page}>
       <h1>Items</h1>
+      {user.emailVerified ? null : <VerifyBanner email={user.email} />}
       <ItemsManager firstPage={firstPage} />
     </div>
   );

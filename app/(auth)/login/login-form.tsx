@@ -56,6 +56,9 @@ export function LoginForm({ next, notice, checkSession }: LoginFormProps) {
           error={errors.email}
         />
         <Field label="Password" name="password" type="password" autoComplete="current-password" error={errors.password} />
+        <p className={styles.aside}>
+          <Link href="/forgot-password">Forgot password?</Link>
+        </p>
         <SubmitButton busy={busy || leaving} busyLabel="Signing in…" full>
           Sign in
         </SubmitButton>
