@@ -45,6 +45,10 @@ if (testDatabase) {
 }
 
 afterAll(async () => {
+  // Work a test left running after its response (a signup's verification mail) finishes
+  // first, as it does when a server stops: never against a closed database.
+  const { backgroundSettled } = await import("@/lib/background/pending");
+  await backgroundSettled();
   const { closeDb } = await import("@/lib/db");
   await closeDb();
   await testDatabase?.drop();
