@@ -95,7 +95,8 @@ export async function logOut(credentials: { refreshToken?: string; sessionId?: s
   else if (credentials.sessionId) await endSession(credentials.sessionId, "logout");
 }
 
-export async function changePassword(user: CurrentUser, current: string, next: string): Promise<void> {
+export async function changePassword(user: CurrentUser, passwords: { current: string; next: string }): Promise<void> {
+  const { current, next } = passwords;
   await assertPassword(user.id, current);
   await updatePasswordHash(user.id, next);
   // Links mailed before (a reset, a pending change) are void with the old password.

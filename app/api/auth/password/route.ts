@@ -9,6 +9,6 @@ import { route } from "@/lib/http/route";
 export const POST = route(async (request) => {
   const user = await requireUser(request);
   const input = parseInput(PasswordChangeSchema, await readBody(request));
-  await changePassword(user, input.current_password, input.new_password);
+  await changePassword(user, { current: input.current_password, next: input.new_password });
   return noContent();
 });
