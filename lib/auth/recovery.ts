@@ -86,9 +86,15 @@ export async function verifyEmail(token: string): Promise<User> {
   return changed;
 }
 
-export async function resendVerification(userId: string): Promise<void> {
+/** The caller's account; a 404 if it was deleted while their access token still lives. */
+async function requireAccount(userId: string): Promise<User> {
   const user = await findUserById(userId);
   if (!user) throw new HttpError(404, { code: "not_found", detail: "The account no longer exists." });
+  return user;
+}
+
+export async function resendVerification(userId: string): Promise<void> {
+  const user = await requireAccount(userId);
   if (user.emailVerified) {
     throw new HttpError(409, { code: "email_already_verified", detail: "This email address is verified already." });
   }
@@ -103,8 +109,7 @@ export async function resendVerification(userId: string): Promise<void> {
  */
 export async function requestEmailChange(userId: string, change: { newEmail: string; password: string }): Promise<void> {
   await assertPassword(userId, change.password);
-  const user = await findUserById(userId);
-  if (!user) throw new HttpError(404, { code: "not_found", detail: "The account no longer exists." });
+  const user = await requireAccount(userId);
   if (change.newEmail === user.email) {
     throw new HttpError(400, {
       code: "validation_failed",

@@ -13,7 +13,7 @@ import {
   endSession,
   rotateRefreshToken,
 } from "@/lib/auth/sessions";
-import { createUser, deleteUser, findCredentials, findUserById, refreshRole, toUser, updatePasswordHash } from "@/lib/auth/users";
+import { createUser, deleteUser, findCredentials, refreshRole, toUser, updatePasswordHash } from "@/lib/auth/users";
 import { voidLinkTokens } from "@/lib/auth/link-tokens";
 import { noticePasswordChanged } from "@/lib/auth/notices";
 import { assertPassword } from "@/lib/auth/reauth";
@@ -97,13 +97,12 @@ export async function logOut(credentials: { refreshToken?: string; sessionId?: s
 
 export async function changePassword(user: CurrentUser, passwords: { current: string; next: string }): Promise<void> {
   const { current, next } = passwords;
-  await assertPassword(user.id, current);
+  const { email } = await assertPassword(user.id, current);
   await updatePasswordHash(user.id, next);
   // Links mailed before (a reset, a pending change) are void with the old password.
   await voidLinkTokens(user.id);
   await endAllUserSessions(user.id, "password_change", { except: user.sessionId });
-  const account = await findUserById(user.id);
-  if (account) noticePasswordChanged(account.email, "changed");
+  noticePasswordChanged(email, "changed");
 }
 
 export async function deleteAccount(user: CurrentUser, password: string): Promise<void> {
