@@ -1,6 +1,7 @@
 // Auth request and response shapes, written once: they validate requests, give the
 // TypeScript types, drive the forms' client-side checks and the OpenAPI document.
 import { z } from "zod";
+import { EXAMPLE_SESSION_ID } from "@/lib/api/examples";
 
 const utf8Bytes = (value: string) => new TextEncoder().encode(value).length;
 
@@ -89,57 +90,16 @@ export const EmailChangeSchema = z
   })
   .meta({ id: "EmailChangeRequest" });
 
-export const MailSentSchema = z.object({ status: z.literal("sent") }).meta({ id: "MailSent" });
-
-export const UserSchema = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string().nullable(),
-    role: z.enum(["user", "admin"]),
-    emailVerified: z.boolean().meta({ description: "Whether the user has confirmed that they read mail at `email`." }),
-    createdAt: z.iso.datetime(),
-  })
-  .meta({ id: "User" });
-
-export const TokenSchema = z
-  .object({
-    access_token: z.string(),
-    token_type: z.literal("Bearer"),
-    expires_in: z.number().int().meta({ description: "Seconds until the access token expires." }),
-    refresh_token: z
-      .string()
-      .optional()
-      .meta({ description: "The next refresh token. Only for API clients: a browser gets it as an HttpOnly cookie." }),
-  })
-  .meta({ id: "TokenResponse" });
-
-export const AuthResultSchema = TokenSchema.extend({ user: UserSchema }).meta({ id: "AuthResponse" });
-
-export const SessionEndReasonSchema = z.enum([
-  "logout",
-  "logout_everywhere",
-  "refresh_reuse",
-  "password_change",
-  "password_reset",
-  "revoked",
-  "expired",
-]);
-
-export const SessionSchema = z
-  .object({
-    id: z.string(),
-    createdAt: z.iso.datetime(),
-    lastUsedAt: z.iso.datetime(),
-    userAgent: z.string().nullable(),
-    current: z.boolean(),
-    endedAt: z.iso.datetime().nullable(),
-    endReason: SessionEndReasonSchema.nullable(),
-  })
-  .meta({ id: "Session" });
-
 export const SessionsQuerySchema = z.object({
   include: z.enum(["ended"]).optional(),
+});
+
+export const EndSessionsQuerySchema = z.object({
+  except: z.enum(["current"]).optional().meta({ description: "`current`: end only the other sessions; this one stays signed in." }),
+});
+
+export const SessionIdParamsSchema = z.object({
+  id: z.string().meta({ description: "A session id from the sessions list.", example: EXAMPLE_SESSION_ID }),
 });
 
 export const UsersQuerySchema = z.object({
@@ -149,6 +109,3 @@ export const UsersQuerySchema = z.object({
 
 export type SignupInput = z.output<typeof SignupSchema>;
 export type LoginInput = z.output<typeof LoginSchema>;
-export type User = z.output<typeof UserSchema>;
-export type SessionView = z.output<typeof SessionSchema>;
-export type SessionEndReason = z.output<typeof SessionEndReasonSchema>;

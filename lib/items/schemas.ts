@@ -84,6 +84,10 @@ export const ItemSchema = z
     example: ITEM_EXAMPLE,
   });
 
+export const ItemIdParamsSchema = z.object({
+  id: z.string().meta({ description: "An item id from the list or from `Location`.", example: ITEM_EXAMPLE.id }),
+});
+
 export const ItemListSchema = z
   .object({
     items: z.array(ItemSchema),

@@ -1,6 +1,6 @@
 "use client";
 import type { ReactNode } from "react";
-import type { User } from "@/lib/auth/schemas";
+import type { User } from "@/lib/auth/responses";
 import { LoadError } from "@/app/_components/load-error";
 import { LocalTime } from "@/app/_components/local-time";
 import { useApiData } from "@/app/_components/use-api-data";

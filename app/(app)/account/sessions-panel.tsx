@@ -3,7 +3,7 @@
 // in the last 30 days with why. Each other device can be signed out on its own.
 import { useRef, useState } from "react";
 import { api } from "@/lib/api-client";
-import type { SessionView } from "@/lib/auth/schemas";
+import type { SessionView } from "@/lib/auth/responses";
 import { describeError } from "@/lib/ui/describe-error";
 import { describeUserAgent } from "@/lib/ui/format";
 import { Announcer } from "@/app/_components/announcer";

@@ -2,7 +2,7 @@
 // Every account, a page at a time (the API's cursor pagination).
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api } from "@/lib/api-client";
-import type { User } from "@/lib/auth/schemas";
+import type { User } from "@/lib/auth/responses";
 import { formatDate } from "@/lib/ui/format";
 import { Announcer } from "@/app/_components/announcer";
 import { LoadError } from "@/app/_components/load-error";

@@ -1,23 +1,18 @@
+import * as operations from "@/lib/api/operations/sessions";
 import { clearAuthCookies } from "@/lib/auth/cookies";
-import { requireUser } from "@/lib/auth/authenticate";
-import { SessionsQuerySchema } from "@/lib/auth/schemas";
 import { endAllUserSessions, listSessions } from "@/lib/auth/sessions";
-import { parseQuery } from "@/lib/http/body";
-import { json, noContent } from "@/lib/http/response";
 import { route } from "@/lib/http/route";
 
-export const GET = route(async (request) => {
-  const user = await requireUser(request);
-  const { include } = parseQuery(SessionsQuerySchema, request);
-  const sessions = await listSessions(user.id, user.sessionId, { includeEnded: include === "ended" });
-  return json({ sessions });
-});
+export const GET = route(operations.listSessions, async ({ user, query }) => ({
+  sessions: await listSessions(user.id, user.sessionId, { includeEnded: query.include === "ended" }),
+}));
 
-// Log out everywhere, this device included.
-export const DELETE = route(async (request) => {
-  const user = await requireUser(request);
+// Log out everywhere, this device included; or, with `except=current`, everywhere else.
+export const DELETE = route(operations.endSessions, async ({ request, user, query, headers }) => {
+  if (query.except === "current") {
+    await endAllUserSessions(user.id, "revoked", { except: user.sessionId });
+    return;
+  }
   await endAllUserSessions(user.id, "logout_everywhere");
-  const headers = new Headers();
   clearAuthCookies(request, headers);
-  return noContent(headers);
 });
