@@ -142,9 +142,16 @@ export const SessionsQuerySchema = z.object({
   include: z.enum(["ended"]).optional(),
 });
 
+const notACursor = "Not a cursor from this list.";
+
 export const UsersQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.uuid({ error: "Not a cursor from this list." }).optional(),
+  // Empty means none, and is the example, as for the items' cursor (lib/items/schemas.ts):
+  // else a generated client sends a random id, which silently starts the list after it.
+  cursor: z
+    .union([z.literal("").transform(() => undefined), z.uuid({ error: notACursor })], { error: notACursor })
+    .optional()
+    .meta({ description: "The `nextCursor` of the previous page; empty for the first page.", example: "" }),
 });
 
 export type SignupInput = z.output<typeof SignupSchema>;
