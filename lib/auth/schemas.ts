@@ -95,16 +95,27 @@ export const SessionsQuerySchema = z.object({
 });
 
 export const EndSessionsQuerySchema = z.object({
-  except: z.enum(["current"]).optional().meta({ description: "`current`: end only the other sessions; this one stays signed in." }),
+  // Empty means none, and is the example: a generated client sends every optional parameter.
+  except: z
+    .union([z.literal("").transform(() => undefined), z.enum(["current"])], { error: "Use except=current, or leave it out." })
+    .optional()
+    .meta({ description: "`current`: end only the other sessions; this one stays signed in.", example: "" }),
 });
 
 export const SessionIdParamsSchema = z.object({
   id: z.string().meta({ description: "A session id from the sessions list.", example: EXAMPLE_SESSION_ID }),
 });
 
+const notACursor = "Not a cursor from this list.";
+
 export const UsersQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.uuid({ error: "Not a cursor from this list." }).optional(),
+  // Empty means none, and is the example, as for the items' cursor (lib/items/schemas.ts):
+  // else a generated client sends a random id, which silently starts the list after it.
+  cursor: z
+    .union([z.literal("").transform(() => undefined), z.uuid({ error: notACursor })], { error: notACursor })
+    .optional()
+    .meta({ description: "The `nextCursor` of the previous page; empty for the first page.", example: "" }),
 });
 
 export type SignupInput = z.output<typeof SignupSchema>;
