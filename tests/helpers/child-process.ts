@@ -11,7 +11,8 @@ export async function inNewProcess(body: string, env: Record<string, string>): P
   const script = `const result = await (async () => { ${body} })(); console.log(JSON.stringify(result ?? null));`;
   const { stdout } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "--eval", script], {
     cwd: process.cwd(),
-    env: { ...process.env, ...env },
+    // tsconfig.node.json: lib's `server-only` marks are no-ops in plain Node, as in the scripts.
+    env: { ...process.env, TSX_TSCONFIG_PATH: "tsconfig.node.json", ...env },
   });
   return JSON.parse(stdout.trim().split("\n").at(-1) ?? "null");
 }
