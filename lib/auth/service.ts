@@ -1,5 +1,6 @@
 // What the auth endpoints do, in the words of the contract. Handlers parse and respond;
 // everything that decides who gets a token happens here.
+import "server-only";
 import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http/problem";
 import { bearerChallenge } from "@/lib/auth/challenge";
