@@ -21,7 +21,7 @@ if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: dev ? "develop
 async function prepare(): Promise<void> {
   prepareEnv(root, dev);
   await import("./lib/env.ts");
-  const { migrateConfiguredDatabase } = await import("./prisma/migrate-configured.ts");
+  const { migrateConfiguredDatabase } = await import("./lib/db/migrate.ts");
   await migrateConfiguredDatabase().catch((error: unknown) => {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw Object.assign(new Error(`Cannot prepare the database: ${reason}`), { name: "MigrationError" });

@@ -3,9 +3,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const root = path.dirname(fileURLToPath(import.meta.url));
+
 export default defineConfig({
   resolve: {
-    alias: { "@": path.dirname(fileURLToPath(import.meta.url)) },
+    alias: {
+      "@": root,
+      // The tests are server code run by plain Node: lib's `server-only` marks are no-ops
+      // here, as in the tsx scripts (the package itself throws outside React's server build).
+      "server-only": path.join(root, "scripts/server-only-stub.ts"),
+    },
   },
   test: {
     environment: "node",

@@ -2,6 +2,8 @@
 // bad variable stops start-up with one line naming it, not a stack trace at the first
 // request. Under `npm start` server.ts has checked it already; this covers `next start`
 // and Vercel's functions.
+import "server-only";
+
 export async function checkConfigurationAtStart(): Promise<void> {
   try {
     await import("@/lib/env");

@@ -28,5 +28,5 @@ if (!migrationUrl) {
   else run("npm", ["run", "db:migrate"], env);
 }
 
-run("npx", ["tsx", "scripts/prepare-env.ts"]);
+run("npx", ["tsx", "--tsconfig", "tsconfig.node.json", "scripts/prepare-env.ts"]);
 run("npx", ["next", "build"]);

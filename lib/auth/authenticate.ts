@@ -3,6 +3,7 @@
 // to the request), with the same step middleware runs on the edge, then its session is
 // checked against this instance's revocation view, with no database round trip while the
 // view is in sync (lib/auth/revocations.ts), and against the session row while it is not.
+import "server-only";
 import { HttpError } from "@/lib/http/problem";
 import { unauthorized } from "@/lib/auth/challenge";
 import { readAccessCookie } from "@/lib/auth/cookies";

@@ -4,6 +4,7 @@
 // scheduling priority: under a login storm the CPU goes first to the event loops that
 // answer reads, and hashes take what is left (on Linux, setpriority(0) names the calling
 // thread only). See docs/decisions/0011-bcrypt-worker-pool.md.
+import "server-only";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 

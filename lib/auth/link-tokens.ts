@@ -2,6 +2,7 @@
 // stored only as a SHA-256 hash (full entropy: a slow hash would add nothing), of one
 // purpose each, expiring, and used at most once. Issuing one voids the user's older ones
 // of that purpose, and a new password voids them all.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db";
 import type { EmailTokenPurpose } from "@/lib/generated/prisma/enums";

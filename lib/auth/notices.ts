@@ -1,6 +1,7 @@
 // Security notices: a mail to the account's own address whenever something about its
 // safety changes, so that an owner learns of what they did not do. Sent in the background:
 // a notice never slows or fails the request behind it.
+import "server-only";
 import { getDb } from "@/lib/db";
 import { sendMail } from "@/lib/mail/outgoing";
 import { mails } from "@/lib/mail/templates";

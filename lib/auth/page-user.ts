@@ -1,6 +1,7 @@
 // Who is looking at a server-rendered page: the same authenticate() as a route handler
 // (token, then the revocation view), then the user's public fields. Wrapped in React's
 // cache() so a layout and its page share one lookup per request.
+import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";

@@ -5,6 +5,7 @@
 // bcryptjs is pure JavaScript: one hash at cost 10 holds a thread for ~70 ms. On the
 // event loop that would stall every other request behind each login, so hashes run on
 // a small pool of worker threads (lib/auth/hash-pool.ts) and logins use every core.
+import "server-only";
 import { env } from "@/lib/env";
 import { runOnHashPool } from "@/lib/auth/hash-pool";
 

@@ -1,6 +1,7 @@
 // Housekeeping: deletes the rows that no rule of the contract needs any more, so the auth
 // tables do not grow without bound. `npm start` runs it every hour by itself; elsewhere
 // (Vercel, or `next start` behind a scheduler) operators run `npm run db:purge` on a schedule.
+import "server-only";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { LONGEST_WINDOW } from "@/lib/auth/rate-limit";

@@ -2,6 +2,7 @@
 // same attempts. One atomic upsert per attempt, made before the attempt is judged.
 // Windows are measured on the app's clock: `now()` of the database and of the app may
 // differ by a little, and mixing them would make Retry-After lie.
+import "server-only";
 import { limitKeyOf } from "@/lib/auth/client-ip";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";

@@ -1,6 +1,7 @@
 // Re-typed passwords: a logged-in user proves again that they know the password before
 // something that a stolen session must not be enough for (a new password, a new email,
 // deleting the account).
+import "server-only";
 import { HttpError } from "@/lib/http/problem";
 import { verifyPassword } from "@/lib/auth/password";
 import { consume, limits, resetAttempts } from "@/lib/auth/rate-limit";

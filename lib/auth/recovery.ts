@@ -2,6 +2,7 @@
 // addresses and changes of address. Every link is made by lib/auth/link-tokens.ts, every
 // mail goes out in the background (lib/mail/outgoing.ts), and what an unknown address
 // would reveal is answered exactly like a known one.
+import "server-only";
 import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http/problem";
 import { issueLinkToken, redeemLinkToken, voidLinkTokens } from "@/lib/auth/link-tokens";

@@ -1,18 +1,14 @@
 // What the auth endpoints do, in the words of the contract. Handlers parse and respond;
 // everything that decides who gets a token happens here.
+import "server-only";
 import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http/problem";
 import { bearerChallenge } from "@/lib/auth/challenge";
 import { signAccessToken, type Role } from "@/lib/auth/jwt";
 import { needsRehash, verifyPassword } from "@/lib/auth/password";
 import { consume, giveBack, limits, resetAttempts } from "@/lib/auth/rate-limit";
-import {
-  createSession,
-  endAllUserSessions,
-  endSessionByRefreshToken,
-  endSession,
-  rotateRefreshToken,
-} from "@/lib/auth/sessions";
+import { rotateRefreshToken } from "@/lib/auth/refresh-tokens";
+import { createSession, endAllUserSessions, endSessionByRefreshToken, endSession } from "@/lib/auth/sessions";
 import { createUser, deleteUser, findCredentials, refreshRole, toUser, updatePasswordHash } from "@/lib/auth/users";
 import { voidLinkTokens } from "@/lib/auth/link-tokens";
 import { noticePasswordChanged } from "@/lib/auth/notices";

@@ -1,5 +1,6 @@
 // Accounts. Responses are built from `userSelect`, which never includes the password
 // hash: it cannot leak because it is never read except by the login path.
+import "server-only";
 import { getDb } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { env } from "@/lib/env";

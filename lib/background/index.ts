@@ -2,6 +2,7 @@
 // `after()` keeps a serverless function alive until the work is done (Vercel would freeze
 // it with the response); outside one (tests, scripts) the work simply runs on. A failure
 // is logged, never thrown at a caller who has already been answered.
+import "server-only";
 import { after } from "next/server";
 import { pending } from "@/lib/background/pending";
 

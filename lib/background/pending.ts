@@ -4,6 +4,8 @@
 // cannot be loaded before Next has started.
 // On globalThis: Next may load these modules once per route bundle, and the server entry
 // is a bundle of its own.
+import "server-only";
+
 const globals = globalThis as { __background?: Set<Promise<void>> };
 export const pending = (globals.__background ??= new Set<Promise<void>>());
 

@@ -1,16 +1,18 @@
-// The only Prisma client. With DATABASE_URL: PostgreSQL through a small pool per server
-// instance (migrations are a deploy step there). Without: the embedded PGlite database at
-// PGLITE_DATA_DIR, migrated before its first query. One client per process, kept on
-// globalThis so that Next dev's module reloads never open a second PGlite on one directory.
+// The only Prisma client, over the database lib/db/connect.ts chooses. With DATABASE_URL:
+// PostgreSQL through a small pool per server instance (migrations are a deploy step
+// there). Without: the embedded PGlite database at PGLITE_DATA_DIR, migrated before its
+// first query. One client per process, kept on globalThis so that Next dev's module
+// reloads never open a second PGlite on one directory.
+import "server-only";
+import type { PGlite } from "@electric-sql/pglite";
+import { configuredDatabase, openDatabase, type OpenDatabase } from "@/lib/db/connect";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import type { PGlite } from "@electric-sql/pglite";
 
 export { Prisma } from "@/lib/generated/prisma/client";
 export type { PrismaClient };
 
-type Rows = (text: string, values: unknown[]) => Promise<Record<string, unknown>[]>;
-type Connection = { client: PrismaClient; close: () => Promise<void>; rows: Rows; pglite?: PGlite };
+type Connection = OpenDatabase & { client: PrismaClient };
 type Cached = { connection: Promise<Connection>; client: Promise<PrismaClient> };
 const globals = globalThis as typeof globalThis & { __db?: Cached; __dbCloseHooks?: Set<() => Promise<void>> };
 const closeHooks = (globals.__dbCloseHooks ??= new Set());
@@ -71,41 +73,16 @@ function cache(connection: Promise<Connection>): Cached {
 }
 
 async function connect(): Promise<Connection> {
-  if (env.DATABASE_URL) {
-    const { PrismaPg } = await import("@prisma/adapter-pg");
-    const { default: pg } = await import("pg");
-    const pool = new pg.Pool({
-      connectionString: env.DATABASE_URL,
-      max: env.DATABASE_POOL_MAX,
-      // Without a limit pg waits forever for an unreachable server; fail so callers can 503.
-      connectionTimeoutMillis: 5_000,
-    });
-    const names = new Map<string, string>();
-    const rows: Rows = async (text, values) => {
-      const name = names.get(text) ?? `q${names.size}`;
-      names.set(text, name);
-      try {
-        return (await pool.query({ name, text, values })).rows;
-      } catch (error) {
-        // pg's "timeout exceeded when trying to connect" carries no code: give it one, so
-        // it is answered as an unreachable database (503), as Prisma's own queries are.
-        if (error instanceof Error && !("code" in error) && /timeout/i.test(error.message)) {
-          throw Object.assign(error, { code: "ETIMEDOUT" });
-        }
-        throw error;
-      }
-    };
-    return { client: new PrismaClient({ adapter: new PrismaPg(pool) }), close: () => pool.end(), rows };
+  const target = configuredDatabase();
+  const database = await openDatabase(target, { poolMax: env.DATABASE_POOL_MAX });
+  if (target.kind === "pglite") {
+    try {
+      const { applyMigrations } = await import("@/lib/db/migrations/apply");
+      await applyMigrations(database.adapter);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
   }
-  const { openPglite, pgliteAdapterFactory } = await import("@/prisma/pglite");
-  const { applyMigrations } = await import("@/prisma/engine");
-  const pglite = await openPglite(env.PGLITE_DATA_DIR);
-  try {
-    await applyMigrations(pgliteAdapterFactory(pglite));
-  } catch (error) {
-    await pglite.close();
-    throw error;
-  }
-  const rows: Rows = async (text, values) => (await pglite.query<Record<string, unknown>>(text, values)).rows;
-  return { client: new PrismaClient({ adapter: pgliteAdapterFactory(pglite) }), close: () => pglite.close(), rows, pglite };
+  return { ...database, client: new PrismaClient({ adapter: database.adapter }) };
 }

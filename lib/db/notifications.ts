@@ -3,6 +3,7 @@
 // whose connections come and go, and not through a transaction pooler, which cannot hold
 // a LISTEN (DATABASE_URL_UNPOOLED names the direct connection where there is one). On the
 // embedded database PGlite delivers them in this process.
+import "server-only";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { getPglite, onCloseDb } from "@/lib/db";

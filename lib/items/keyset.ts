@@ -3,6 +3,7 @@
 // position. No OFFSET anywhere, so page 1000 costs what page 1 costs. Written as SQL
 // fragments for the list's one query (lib/items/service.ts): every column name comes
 // from the table below, every value is a parameter.
+import "server-only";
 import type { Prisma } from "@/lib/db";
 import type { Position } from "@/lib/items/cursor";
 import type { ItemSort } from "@/lib/items/schemas";

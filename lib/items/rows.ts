@@ -1,5 +1,6 @@
 // Between item rows and item responses: the columns a query selects (never more than a
 // response and a cursor need) and how a row becomes the API's item.
+import "server-only";
 import type { Prisma } from "@/lib/db";
 import type { Item } from "@/lib/items/schemas";
 

@@ -1,6 +1,7 @@
 // Items, each owned by one user. Every function takes the owner first and puts it in the
 // query's WHERE clause: another user's item is never read or written, and "nothing
 // matched" becomes a 404 that does not reveal whether the id exists.
+import "server-only";
 import { getDb, Prisma, queryRows } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { HttpError } from "@/lib/http/problem";

@@ -1,6 +1,7 @@
 // Mail leaves in the background: the request that caused it is answered first, and a mail
 // that cannot be handed over is tried again a few times, then logged as lost. Nothing is
 // kept in the database meanwhile, since a queued mail holds a live link (decision 0017).
+import "server-only";
 import { inBackground } from "@/lib/background";
 import { deliver, type Mail } from "@/lib/mail/transport";
 

@@ -2,6 +2,7 @@
 // part that says the same: the app's name, what happened, what to do, and how long a link
 // works. Anything that came from a user or a device (an address, a User-Agent) is escaped
 // before it goes into the HTML.
+import "server-only";
 import type { Mail } from "@/lib/mail/transport";
 
 const APP = "JWT Items";

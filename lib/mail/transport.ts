@@ -2,6 +2,7 @@
 // TLS from the first byte on smtps://). Without it, each mail is written as an .eml file to
 // MAIL_OUTBOX_DIR, for a person trying the app on their own machine to open, and one line
 // says who it is for and what it is about; never the link, which logs must not hold.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";

@@ -6,6 +6,7 @@
 // early the handler's own 16 KiB check would have refused it
 // (docs/decisions/0016-request-body-limits.md). lib/http/body.ts keeps that check: on Vercel
 // there is no server entry.
+import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { MAX_BODY_BYTES } from "@/lib/http/body";

@@ -1,6 +1,7 @@
 // Requests that Node's HTTP parser refuses before any handler runs: headers over its
 // 16 KiB limit, headers that never finish arriving, bytes that are not HTTP. Node would
 // answer those with a bare status line; they get problem+json like every other error.
+import "server-only";
 import { STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import { problem } from "@/lib/http/problem";

@@ -1,6 +1,7 @@
 // The primary process of `npm start`: it serves nothing itself. It forks the workers,
 // replaces one that dies, and on SIGTERM or SIGINT asks each to finish its requests in
 // flight, then exits 0 once they all have (docs/decisions/0010-workers-and-shutdown.md).
+import "server-only";
 import cluster, { type Worker } from "node:cluster";
 import { availableParallelism } from "node:os";
 import type { Env } from "@/lib/env";

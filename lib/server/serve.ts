@@ -4,6 +4,7 @@
 // revocation listener, and exits 0; past SHUTDOWN_TIMEOUT the last connections are cut.
 // A request reaches Next only once its body has arrived, within 16 KiB and
 // REQUEST_BODY_TIMEOUT seconds (lib/server/body-limit.ts).
+import "server-only";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import net, { type Socket } from "node:net";
 import next from "next";

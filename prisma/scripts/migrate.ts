@@ -6,7 +6,7 @@ nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.err
 
 try {
   // Imported only now: lib/env reads the variables the .env files just provided.
-  const { migrateConfiguredDatabase } = await import("../migrate-configured");
+  const { migrateConfiguredDatabase } = await import("@/lib/db/migrate");
   const { target, applied } = await migrateConfiguredDatabase();
   if (applied.length === 0) console.log(`${target}: no pending migrations`);
   else console.log(`${target}: applied ${applied.length}\n${applied.map((name) => `  ${name}`).join("\n")}`);

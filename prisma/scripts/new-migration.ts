@@ -3,7 +3,8 @@
 // replaying them on a throwaway in-memory PGlite. No database server needed.
 import { access, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { diffMigrationsToSchema, MIGRATION_LOCK, MIGRATIONS_DIR } from "../engine";
+import { diffMigrationsToSchema } from "@/lib/db/migrations/diff";
+import { MIGRATION_LOCK, MIGRATIONS_DIR } from "@/lib/db/migrations/folder";
 
 const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
 if (!name) {

@@ -5,7 +5,7 @@
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { applyMigrations } from "@/prisma/engine";
+import { applyMigrations } from "@/lib/db/migrations/apply";
 
 const server = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432";
 const url = `${server}/bench_queries`;

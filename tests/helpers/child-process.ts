@@ -19,7 +19,11 @@ export async function inNewProcess(body: string, env: Record<string, string>): P
   const file = join(dir, "main.mts");
   writeFileSync(file, `const result = await (async () => { ${code} })(); console.log(JSON.stringify(result ?? null));`);
   try {
-    const { stdout } = await run(process.execPath, ["--import", "tsx", file], { cwd: process.cwd(), env: { ...process.env, ...env } });
+    const { stdout } = await run(process.execPath, ["--import", "tsx", file], {
+      cwd: process.cwd(),
+      // tsconfig.node.json: lib's `server-only` marks are no-ops in plain Node, as in the scripts.
+      env: { ...process.env, TSX_TSCONFIG_PATH: "tsconfig.node.json", ...env },
+    });
     return JSON.parse(stdout.trim().split("\n").at(-1) ?? "null");
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -36,11 +36,11 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Package names that the project's files import (`from "x"`, `import("x/y")`, `require("x")`). */
+/** Package names that the project's files import (`from "x"`, `import "x"`, `import("x/y")`, `require("x")`). */
 function importedPackages(): Set<string> {
   const names = new Set<string>();
   for (const file of sourceFiles(root)) {
-    for (const [, specifier] of readFileSync(file, "utf8").matchAll(/(?:from\s+|import\(\s*|require\(\s*)["']([^"'./][^"']*)["']/g)) {
+    for (const [, specifier] of readFileSync(file, "utf8").matchAll(/(?:from\s+|import\s+|import\(\s*|require\(\s*)["']([^"'./][^"']*)["']/g)) {
       const parts = (specifier ?? "").split("/");
       names.add(specifier?.startsWith("@") ? parts.slice(0, 2).join("/") : (parts[0] ?? ""));
     }

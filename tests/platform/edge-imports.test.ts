@@ -47,4 +47,12 @@ describe("middleware.ts", () => {
     expect(local).not.toContain("@/lib/db");
     expect(local.some((s) => s.startsWith("@/lib/generated"))).toBe(false);
   });
+
+  it("reaches no module marked server-only", () => {
+    const marked = reachableImports(join(root, "middleware.ts"))
+      .filter(([, specifier]) => specifier.startsWith("@/"))
+      .map(([, specifier]) => resolveLocal(specifier).slice(root.length + 1))
+      .filter((file) => /^import "server-only";$/m.test(readFileSync(join(root, file), "utf8")));
+    expect(marked).toEqual([]);
+  });
 });

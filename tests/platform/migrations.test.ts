@@ -5,8 +5,10 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { applyMigrations, diffDatabaseToSchema, diffMigrationsToSchema, MIGRATIONS_DIR } from "@/prisma/engine";
-import { pgliteAdapterFactory } from "@/prisma/pglite";
+import { applyMigrations } from "@/lib/db/migrations/apply";
+import { diffDatabaseToSchema, diffMigrationsToSchema } from "@/lib/db/migrations/diff";
+import { MIGRATIONS_DIR } from "@/lib/db/migrations/folder";
+import { pgliteAdapterFactory } from "@/lib/db/pglite";
 
 const migrationNames = async () =>
   (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();

@@ -17,8 +17,8 @@ import { format } from "node:util";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, afterEach, beforeEach, inject, type MockInstance, vi } from "vitest";
-import { applyMigrations } from "@/prisma/engine";
-import { setInMemoryTemplate } from "@/prisma/pglite";
+import { applyMigrations } from "@/lib/db/migrations/apply";
+import { setInMemoryTemplate } from "@/lib/db/pglite";
 
 Object.assign(process.env, {
   NODE_ENV: "test",

@@ -8,8 +8,9 @@ import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promi
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
-import { applyMigrations, MIGRATIONS_DIR } from "@/prisma/engine";
-import { pgliteAdapterFactory } from "@/prisma/pglite";
+import { applyMigrations } from "@/lib/db/migrations/apply";
+import { MIGRATIONS_DIR } from "@/lib/db/migrations/folder";
+import { pgliteAdapterFactory } from "@/lib/db/pglite";
 
 declare module "vitest" {
   export interface ProvidedContext {

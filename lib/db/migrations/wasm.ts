@@ -1,6 +1,7 @@
 // Loads @prisma/schema-engine-wasm once per process. The package is a bundler build
 // whose entry imports the .wasm file as a module, which Node cannot do, so the module is
 // compiled and instantiated here with the package's JS glue as its imports.
+import "server-only";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";

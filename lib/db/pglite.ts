@@ -1,5 +1,7 @@
 // The embedded database: PGlite (PostgreSQL compiled to WebAssembly) in this process,
-// used when DATABASE_URL is unset. Shared by lib/db and the migration scripts.
+// used when DATABASE_URL is unset: opened by lib/db/connect.ts, for the client and the
+// migration runner alike, and by the tests' template database.
+import "server-only";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
