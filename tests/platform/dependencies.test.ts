@@ -21,6 +21,7 @@ const USED_WITHOUT_IMPORT: Record<string, string> = {
   "@types/react": "React's types",
   "@types/react-dom": "React DOM's types",
   eslint: "`npm run lint`",
+  newman: "its CLI runs the converted Postman collection in e2e/api/postman-collection.spec.ts",
   tsx: "runs `npm run dev`, the build's setup step and the prisma scripts",
   typescript: "`npm run typecheck` and Next's type check",
 };
