@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { signOut } from "./sign-out";
+import { Button } from "@/app/_components/button";
 import styles from "./site-header.module.css";
 
 export function SignOutButton() {
@@ -21,9 +22,9 @@ export function SignOutButton() {
 
   return (
     <div className={styles.signOut}>
-      <button type="button" className="button button-small" onClick={handleClick} aria-disabled={busy || undefined}>
+      <Button small onClick={handleClick} busy={busy}>
         {busy ? "Signing out…" : "Sign out"}
-      </button>
+      </Button>
       <p role="alert" className={styles.signOutError}>
         {failed ? "Couldn't sign out. Check your connection and try again." : ""}
       </p>

@@ -5,6 +5,7 @@ import { LoadError } from "@/app/_components/load-error";
 import type { Item } from "@/lib/items/schemas";
 import { ItemRow, ItemRowSkeleton } from "./item-row";
 import type { useItemsList } from "./use-items-list";
+import { Button } from "@/app/_components/button";
 import styles from "./items.module.css";
 
 type ItemsListProps = {
@@ -76,9 +77,9 @@ export function ItemsList({ list, query, searching, headingRef, onSaved, onDelet
         </p>
       ) : null}
       {list.nextCursor ? (
-        <button type="button" className={`button ${styles.loadMore}`} onClick={handleLoadMore} aria-disabled={list.more.loading || undefined}>
+        <Button className={styles.loadMore} onClick={handleLoadMore} busy={list.more.loading}>
           {list.more.loading ? "Loading more…" : "Load more"}
-        </button>
+        </Button>
       ) : null}
     </div>
   );

@@ -6,6 +6,7 @@ import type { User } from "@/lib/auth/schemas";
 import { formatDate } from "@/lib/ui/format";
 import { Announcer } from "@/app/_components/announcer";
 import { LoadError } from "@/app/_components/load-error";
+import { Button } from "@/app/_components/button";
 import styles from "./users.module.css";
 
 type Page = { users: User[]; nextCursor: string | null };
@@ -104,9 +105,9 @@ export function UsersTable() {
         </table>
       </div>
       {cursor ? (
-        <button type="button" className="button" onClick={loadMore} aria-disabled={status === "loading" || undefined}>
+        <Button onClick={loadMore} busy={status === "loading"}>
           {status === "loading" ? "Loading…" : "Load more users"}
-        </button>
+        </Button>
       ) : null}
     </div>
   );
