@@ -5,7 +5,7 @@ import { useRef, useState } from "react";
 import { Announcer } from "@/app/_components/announcer";
 import { useDebouncedValue } from "@/app/_components/use-debounced-value";
 import type { Sort } from "./item-order";
-import type { Item, ItemList } from "@/lib/items/schemas";
+import type { Item, PageOfItems } from "@/lib/items/schemas";
 import { ItemCreateForm } from "./item-create-form";
 import { ItemsList } from "./items-list";
 import { ItemsToolbar } from "./items-toolbar";
@@ -17,7 +17,7 @@ import styles from "./items.module.css";
 const SEARCH_DELAY_MS = 300;
 
 /** `firstPage`: the first page of the list as the user first sees it, read by the server. */
-export function ItemsManager({ firstPage }: { firstPage: ItemList }) {
+export function ItemsManager({ firstPage }: { firstPage: PageOfItems }) {
   const [search, setSearch] = useState(FIRST_VIEW.query);
   const [sort, setSort] = useState<Sort>(FIRST_VIEW.sort);
   const query = useDebouncedValue(search, SEARCH_DELAY_MS);

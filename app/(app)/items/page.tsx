@@ -10,7 +10,7 @@ import styles from "./items.module.css";
 export const metadata: Metadata = { title: "Items" };
 
 // The first page comes with the HTML: no request after hydration, no skeleton rows.
-export default async function ItemList() {
+export default async function ItemsPage() {
   const user = await requirePageUser("/items");
   const firstPage = await listItems(user.id, ItemsQuerySchema.parse(pageQuery(FIRST_VIEW.query, FIRST_VIEW.sort)));
   return (

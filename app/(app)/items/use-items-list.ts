@@ -8,7 +8,7 @@ import { api } from "@/lib/api-client";
 import { useServedData } from "@/app/_components/use-served-data";
 import { insertInOrder, matchesQuery, type Sort } from "./item-order";
 import { pageQuery } from "./list-query";
-import type { Item, ItemList } from "@/lib/items/schemas";
+import type { Item, PageOfItems } from "@/lib/items/schemas";
 
 export type ListStatus = "loading" | "ready" | "error";
 
@@ -23,7 +23,7 @@ type ListState = {
 
 const LOADING: ListState = { items: [], nextCursor: null, status: "loading", error: null, shownFor: null };
 
-function startFrom(firstPage: ItemList | undefined, query: string, sort: Sort): ListState {
+function startFrom(firstPage: PageOfItems | undefined, query: string, sort: Sort): ListState {
   if (!firstPage) return LOADING;
   return { items: firstPage.items, nextCursor: firstPage.nextCursor, status: "ready", error: null, shownFor: { query, sort } };
 }
@@ -31,11 +31,11 @@ function startFrom(firstPage: ItemList | undefined, query: string, sort: Sort): 
 const viewKey = (query: string, sort: Sort) => JSON.stringify([query, sort]);
 
 function fetchPage(query: string, sort: Sort, cursor: string | null, signal: AbortSignal) {
-  return api<ItemList>("/api/items", { query: pageQuery(query, sort, cursor), signal });
+  return api<PageOfItems>("/api/items", { query: pageQuery(query, sort, cursor), signal });
 }
 
 /** `firstPage`: the first page for the search and sort the list starts with, read by the server. */
-export function useItemsList(query: string, sort: Sort, firstPage?: ItemList) {
+export function useItemsList(query: string, sort: Sort, firstPage?: PageOfItems) {
   const [state, setState] = useState<ListState>(() => startFrom(firstPage, query, sort));
   const [more, setMore] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
   const controller = useRef<AbortController | null>(null);
