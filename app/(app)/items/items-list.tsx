@@ -4,12 +4,12 @@ import { describeError } from "@/lib/ui/describe-error";
 import { LoadError } from "@/app/_components/load-error";
 import type { Item } from "@/lib/items/schemas";
 import { ItemRow, ItemRowSkeleton } from "./item-row";
-import type { useItemsList } from "./use-items-list";
+import type { ItemsListData } from "./use-items-list";
 import { Button } from "@/app/_components/button";
 import styles from "./items.module.css";
 
 type ItemsListProps = {
-  list: ReturnType<typeof useItemsList>;
+  list: ItemsListData;
   query: string;
   searching: boolean;
   headingRef: RefObject<HTMLHeadingElement | null>;
@@ -85,7 +85,7 @@ export function ItemsList({ list, query, searching, headingRef, onSaved, onDelet
   );
 }
 
-function statusText(list: ReturnType<typeof useItemsList>, query: string, busy: boolean): string {
+function statusText(list: ItemsListData, query: string, busy: boolean): string {
   if (list.shownFor === null) return "Loading your items…";
   if (busy) return query ? "Searching…" : "Loading…";
   const count = list.items.length;
