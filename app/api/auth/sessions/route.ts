@@ -13,9 +13,15 @@ export const GET = route(async (request) => {
   return json({ sessions });
 });
 
-// Log out everywhere, this device included.
+// TEMPORARY (branch pages only, drop when main's DELETE ?except=current lands): the
+// browser's "sign out other devices" is one call. Otherwise: log out everywhere, this
+// device included.
 export const DELETE = route(async (request) => {
   const user = await requireUser(request);
+  if (new URL(request.url).searchParams.get("except") === "current") {
+    await endAllUserSessions(user.id, "revoked", { except: user.sessionId });
+    return noContent(new Headers());
+  }
   await endAllUserSessions(user.id, "logout_everywhere");
   const headers = new Headers();
   clearAuthCookies(request, headers);
