@@ -53,7 +53,16 @@ async function refreshOnce(decidedAt: number): Promise<boolean> {
   // Without Web Locks (an old browser, an insecure origin) tabs may each refresh; the
   // server's reuse grace window gives them the same successor.
   if (!locks) return postRefresh();
-  return locks.request(LOCK, () => (refreshedSince(decidedAt) ? true : postRefresh()));
+  const here = await locks.request(LOCK, { ifAvailable: true }, (lock) => {
+    if (lock === null) return null;
+    return refreshedSince(decidedAt) ? true : postRefresh();
+  });
+  if (here !== null) return here;
+  // Another tab holds the lock: it is refreshing now, and its new cookies are this tab's
+  // too. Wait for it and use them. Its note in localStorage may reach this tab a moment
+  // after the lock does (browsers sync storage between tabs asynchronously), so waiting
+  // is the answer here; should its refresh have failed, the retried request says so.
+  return locks.request(LOCK, () => true);
 }
 
 async function postRefresh(): Promise<boolean> {

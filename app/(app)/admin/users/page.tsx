@@ -3,7 +3,8 @@ import { forbidden } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-user";
 import { UsersQuerySchema } from "@/lib/auth/schemas";
 import { listUsers } from "@/lib/auth/users";
-import { USERS_PAGE_SIZE, UsersTable } from "./users-table";
+import { USERS_PAGE_SIZE } from "./users-query";
+import { UsersTable } from "./users-table";
 import styles from "./users.module.css";
 
 export const metadata: Metadata = { title: "Users" };

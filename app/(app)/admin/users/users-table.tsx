@@ -9,9 +9,8 @@ import { Announcer } from "@/app/_components/announcer";
 import { Button } from "@/app/_components/button";
 import { LoadError } from "@/app/_components/load-error";
 import { usePagedData, type FetchPage, type Paged } from "@/app/_components/use-paged-data";
+import { USERS_PAGE_SIZE } from "./users-query";
 import styles from "./users.module.css";
-
-export const USERS_PAGE_SIZE = 50;
 
 const fetchUsers: FetchPage<User> = async (cursor, signal) => {
   const page = await api<{ users: User[]; nextCursor: string | null }>("/api/users", { query: { limit: USERS_PAGE_SIZE, cursor }, signal });
