@@ -4,14 +4,14 @@
 // login page. It is not the last line: every route handler verifies the token again
 // and checks its session, so a request that skips this file gains nothing.
 import { NextResponse, type NextRequest } from "next/server";
+import { isProtectedPage, matchApiRoute, needsToken } from "@/lib/api/route-map";
 import { unauthorized } from "@/lib/auth/challenge";
 import { readAccessCookie } from "@/lib/auth/cookies";
 import { checkAccessToken, type TokenCheck } from "@/lib/auth/jwt";
-import { isProtectedPage, matchApiRoute } from "@/lib/auth/routes";
 import { env } from "@/lib/env";
 import { isHttps } from "@/lib/http/https";
 import { problem } from "@/lib/http/problem";
-import { errorResponse } from "@/lib/http/route";
+import { errorResponse } from "@/lib/http/error-response";
 import { createNonce, pagePolicy } from "@/lib/security/csp";
 
 // The token step of authentication (lib/auth/jwt.ts); route handlers repeat it and then
@@ -25,7 +25,7 @@ async function gateApi(request: NextRequest): Promise<Response> {
   if (!match) {
     return problem(404, { code: "not_found", detail: "There is no such API endpoint." });
   }
-  const methods: readonly string[] = match.spec.methods;
+  const methods: readonly string[] = match.methods;
   const allowed = methods.includes("GET") ? [...methods, "HEAD", "OPTIONS"] : [...methods, "OPTIONS"];
   if (!allowed.includes(request.method)) {
     return problem(405, {
@@ -34,7 +34,7 @@ async function gateApi(request: NextRequest): Promise<Response> {
       headers: { allow: allowed.join(", ") },
     });
   }
-  if (match.spec.access === "token" && request.method !== "OPTIONS") {
+  if (needsToken(match, request.method)) {
     const checked = await checkToken(request);
     if ("reason" in checked) return errorResponse(unauthorized(checked.reason));
   }

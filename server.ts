@@ -31,6 +31,9 @@ async function prepare(): Promise<void> {
 async function main(): Promise<void> {
   const { serveNext } = await import("./lib/server/serve.ts");
   if (dev) {
+    // A new operation reaches middleware's route table on the next `npm run dev`.
+    const { writeRouteTable } = await import("./scripts/api-routes.ts");
+    if (await writeRouteTable()) console.log("lib/api/route-table.ts: rewritten from lib/api/operations");
     await prepare();
     return serveNext({ dev, root });
   }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { User } from "@/lib/auth/schemas";
+import type { User } from "@/lib/auth/responses";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 import styles from "./site-header.module.css";

@@ -6,7 +6,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { authenticate } from "@/lib/auth/authenticate";
 import { findUserById } from "@/lib/auth/users";
-import type { User } from "@/lib/auth/schemas";
+import type { User } from "@/lib/auth/responses";
 
 export type PageCaller = { user: User; sessionId: string };
 

@@ -14,7 +14,7 @@ import { inBackground } from "@/lib/background";
 import { linkTo } from "@/lib/mail/links";
 import { sendMail } from "@/lib/mail/outgoing";
 import { mails } from "@/lib/mail/templates";
-import type { User } from "@/lib/auth/schemas";
+import type { User } from "@/lib/auth/responses";
 import type { ClientContext } from "@/lib/auth/client-ip";
 
 /** Mails a fresh verification link for the account's current address; older links stop working. */

@@ -1,6 +1,7 @@
 // Auth request and response shapes, written once: they validate requests, give the
 // TypeScript types, drive the forms' client-side checks and the OpenAPI document.
 import { z } from "zod";
+import { EXAMPLE_SESSION_ID } from "@/lib/api/examples";
 
 const utf8Bytes = (value: string) => new TextEncoder().encode(value).length;
 
@@ -89,66 +90,33 @@ export const EmailChangeSchema = z
   })
   .meta({ id: "EmailChangeRequest" });
 
-export const MailSentSchema = z.object({ status: z.literal("sent") }).meta({ id: "MailSent" });
-
-export const UserSchema = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string().nullable(),
-    role: z.enum(["user", "admin"]),
-    emailVerified: z.boolean().meta({ description: "Whether the user has confirmed that they read mail at `email`." }),
-    createdAt: z.iso.datetime(),
-  })
-  .meta({ id: "User" });
-
-export const TokenSchema = z
-  .object({
-    access_token: z.string(),
-    token_type: z.literal("Bearer"),
-    expires_in: z.number().int().meta({ description: "Seconds until the access token expires." }),
-    refresh_token: z
-      .string()
-      .optional()
-      .meta({ description: "The next refresh token. Only for API clients: a browser gets it as an HttpOnly cookie." }),
-  })
-  .meta({ id: "TokenResponse" });
-
-export const AuthResultSchema = TokenSchema.extend({ user: UserSchema }).meta({ id: "AuthResponse" });
-
-export const SessionEndReasonSchema = z.enum([
-  "logout",
-  "logout_everywhere",
-  "refresh_reuse",
-  "password_change",
-  "password_reset",
-  "revoked",
-  "expired",
-]);
-
-export const SessionSchema = z
-  .object({
-    id: z.string(),
-    createdAt: z.iso.datetime(),
-    lastUsedAt: z.iso.datetime(),
-    userAgent: z.string().nullable(),
-    current: z.boolean(),
-    endedAt: z.iso.datetime().nullable(),
-    endReason: SessionEndReasonSchema.nullable(),
-  })
-  .meta({ id: "Session" });
-
 export const SessionsQuerySchema = z.object({
   include: z.enum(["ended"]).optional(),
 });
 
+export const EndSessionsQuerySchema = z.object({
+  // Empty means none, and is the example: a generated client sends every optional parameter.
+  except: z
+    .union([z.literal("").transform(() => undefined), z.enum(["current"])], { error: "Use except=current, or leave it out." })
+    .optional()
+    .meta({ description: "`current`: end only the other sessions; this one stays signed in.", example: "" }),
+});
+
+export const SessionIdParamsSchema = z.object({
+  id: z.string().meta({ description: "A session id from the sessions list.", example: EXAMPLE_SESSION_ID }),
+});
+
+const notACursor = "Not a cursor from this list.";
+
 export const UsersQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.uuid({ error: "Not a cursor from this list." }).optional(),
+  // Empty means none, and is the example, as for the items' cursor (lib/items/schemas.ts):
+  // else a generated client sends a random id, which silently starts the list after it.
+  cursor: z
+    .union([z.literal("").transform(() => undefined), z.uuid({ error: notACursor })], { error: notACursor })
+    .optional()
+    .meta({ description: "The `nextCursor` of the previous page; empty for the first page.", example: "" }),
 });
 
 export type SignupInput = z.output<typeof SignupSchema>;
 export type LoginInput = z.output<typeof LoginSchema>;
-export type User = z.output<typeof UserSchema>;
-export type SessionView = z.output<typeof SessionSchema>;
-export type SessionEndReason = z.output<typeof SessionEndReasonSchema>;

@@ -20,11 +20,12 @@ import { assertPassword } from "@/lib/auth/reauth";
 import { mailVerificationLink } from "@/lib/auth/recovery";
 import { inBackground } from "@/lib/background";
 import type { ClientContext } from "@/lib/auth/client-ip";
-import type { LoginInput, SignupInput, User } from "@/lib/auth/schemas";
+import type { LoginInput, SignupInput } from "@/lib/auth/schemas";
+import type { TokenReply, User } from "@/lib/auth/responses";
 import type { CurrentUser } from "@/lib/auth/authenticate";
 
-/** The token fields of a signup, login or refresh answer (snake_case, as OAuth 2.0 has them). */
-export type AccessGrant = { access_token: string; token_type: "Bearer"; expires_in: number };
+/** The token fields of a signup, login or refresh answer but the refresh token, which may go in a cookie. */
+export type AccessGrant = Omit<TokenReply, "refresh_token">;
 
 /** What signup, login and refresh hand out; lib/auth/token-response.ts decides where each part goes. */
 export type IssuedTokens = { grant: AccessGrant; refreshToken: string; refreshExpiresIn: number };

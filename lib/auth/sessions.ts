@@ -14,7 +14,7 @@ import { refreshRole } from "@/lib/auth/users";
 import { noticeSessionReused } from "@/lib/auth/notices";
 import { inBackground } from "@/lib/background";
 import type { Role } from "@/lib/auth/jwt";
-import type { SessionEndReason, SessionView } from "@/lib/auth/schemas";
+import type { SessionEndReason, SessionView } from "@/lib/auth/responses";
 
 const ENDED_SESSIONS_SHOWN_MS = 30 * 24 * 3600 * 1000;
 

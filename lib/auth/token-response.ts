@@ -4,23 +4,19 @@
 // the refresh token in the body, where they asked for it.
 import { setAuthCookies } from "@/lib/auth/cookies";
 import { isBrowserRequest } from "@/lib/auth/csrf";
+import type { TokenReply } from "@/lib/auth/responses";
 import type { IssuedTokens } from "@/lib/auth/service";
-import { json } from "@/lib/http/response";
 
 type Delivery = {
   /** Set the cookies for a non-browser client too (signup and login, so forms work). */
   cookies: boolean;
   /** Give a non-browser client the refresh token in the body. */
   refreshInBody: boolean;
-  status?: number;
-  headers?: HeadersInit;
-  /** Fields answered beside the tokens (`user` for signup and login). */
-  extra?: Record<string, unknown>;
 };
 
-export function tokenResponse(request: Request, issued: IssuedTokens, delivery: Delivery): Response {
+/** Sets the cookies the delivery calls for on `headers`; answers the body's token fields. */
+export function deliverTokens(request: Request, headers: Headers, issued: IssuedTokens, delivery: Delivery): TokenReply {
   const browser = isBrowserRequest(request);
-  const headers = new Headers(delivery.headers);
   if (browser || delivery.cookies) {
     setAuthCookies(request, headers, {
       accessToken: issued.grant.access_token,
@@ -30,5 +26,5 @@ export function tokenResponse(request: Request, issued: IssuedTokens, delivery: 
     });
   }
   const refresh = !browser && delivery.refreshInBody ? { refresh_token: issued.refreshToken } : {};
-  return json({ ...delivery.extra, ...issued.grant, ...refresh }, { status: delivery.status ?? 200, headers });
+  return { ...issued.grant, ...refresh };
 }

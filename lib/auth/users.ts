@@ -5,7 +5,8 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http/problem";
 import { hashPassword } from "@/lib/auth/password";
-import type { SignupInput, User } from "@/lib/auth/schemas";
+import type { SignupInput } from "@/lib/auth/schemas";
+import type { User } from "@/lib/auth/responses";
 import type { Role } from "@/lib/auth/jwt";
 
 export const userSelect = { id: true, email: true, name: true, role: true, emailVerifiedAt: true, createdAt: true } as const;

@@ -84,6 +84,10 @@ export const ItemSchema = z
     example: ITEM_EXAMPLE,
   });
 
+export const ItemIdParamsSchema = z.object({
+  id: z.string().meta({ description: "An item id from the list or from `Location`.", example: ITEM_EXAMPLE.id }),
+});
+
 export const ItemListSchema = z
   .object({
     items: z.array(ItemSchema),
@@ -101,18 +105,24 @@ export const ItemsQuerySchema = z.object({
     .max(100, { error: "Use a limit of at most 100." })
     .default(20)
     .meta({ description: "Items per page, 1 to 100." }),
+  // Empty means none, and is the example: clients generated from the document (Postman,
+  // Insomnia) send every parameter, with its example or else a made-up "string".
   cursor: z
     .string()
     .max(2000, { error: "Not a cursor from this list." })
+    .transform((cursor) => (cursor === "" ? undefined : cursor))
     .optional()
-    .meta({ description: "The `nextCursor` of the previous page, with the same `sort`." }),
+    .meta({
+      description: "The `nextCursor` of the previous page, with the same `sort`; empty for the first page.",
+      example: "",
+    }),
   q: z
     .string()
     .trim()
     .max(100, { error: "Search for at most 100 characters." })
     .transform((q) => (q === "" ? undefined : q))
     .optional()
-    .meta({ description: "Only items whose name contains this, ignoring case." }),
+    .meta({ description: "Only items whose name contains this, ignoring case; empty for all.", example: "" }),
   sort: z
     .enum(ITEM_SORTS, { error: `Sort by one of ${ITEM_SORTS.join(", ")}.` })
     .default("-created")

@@ -49,7 +49,7 @@ export const PARAMETERS: Record<string, Parameter> = {
     name: "If-Match",
     in: "header",
     required: false,
-    description: "An `ETag` from an earlier response: the update is refused with 412 if the item changed since.",
-    schema: text,
+    description: "An `ETag` from an earlier response: the update is refused with 412 if the item changed since. `*` matches any version.",
+    schema: { ...text, examples: ["*"] },
   },
 };

@@ -1,25 +1,12 @@
-// The OpenAPI 3.1 document of every endpoint, generated from the zod schemas that
-// validate requests. Built once per process: the conversion walks every schema, and
+// The OpenAPI 3.1 document of every endpoint, generated from the operations (lib/api/operations)
+// whose schemas validate requests and replies. Built once per process: the conversion walks every schema, and
 // nothing in it changes until the next deploy.
-import { API_ROUTES, type ApiRoute } from "@/lib/auth/routes";
+import { OPERATIONS } from "@/lib/api/operations";
 import { HEADERS, PARAMETERS, SECURITY_SCHEMES } from "@/lib/openapi/components";
 import { SchemaComponents } from "@/lib/openapi/json-schema";
-import { buildOperation, type OperationSpec, type RouteOperations } from "@/lib/openapi/operation";
-import { AUTH_OPERATIONS } from "@/lib/openapi/paths-auth";
-import { ITEM_OPERATIONS } from "@/lib/openapi/paths-items";
-import { META_OPERATIONS } from "@/lib/openapi/paths-meta";
-import { RECOVERY_OPERATIONS } from "@/lib/openapi/paths-recovery";
-import { SESSION_OPERATIONS } from "@/lib/openapi/paths-sessions";
+import { buildOperation, toOpenApiPath } from "@/lib/openapi/operation";
 import { ProblemSchema } from "@/lib/openapi/problems";
-import type { HttpMethod, OpenApiDocument, Operation } from "@/lib/openapi/types";
-
-export const OPERATIONS: RouteOperations<ApiRoute> = {
-  ...AUTH_OPERATIONS,
-  ...RECOVERY_OPERATIONS,
-  ...SESSION_OPERATIONS,
-  ...ITEM_OPERATIONS,
-  ...META_OPERATIONS,
-};
+import type { HttpMethod, OpenApiDocument } from "@/lib/openapi/types";
 
 const DESCRIPTION = `A JSON API for accounts, sessions and a private list of items per user.
 
@@ -41,21 +28,11 @@ const TAGS = [
   { name: "Meta", description: "Health and this document." },
 ];
 
-/** `/api/items/[id]` (the app folder) as `/api/items/{id}` (an OpenAPI path template). */
-export const toOpenApiPath = (route: string) => route.replace(/\[([^\]]+)\]/g, "{$1}");
-
 async function buildPaths(components: SchemaComponents): Promise<OpenApiDocument["paths"]> {
   const paths: OpenApiDocument["paths"] = {};
-  for (const route of Object.keys(API_ROUTES) as ApiRoute[]) {
-    const path = toOpenApiPath(route);
-    const specs: Record<string, OperationSpec> = OPERATIONS[route];
-    const item: Partial<Record<HttpMethod, Operation>> = {};
-    for (const method of API_ROUTES[route].methods) {
-      const spec = specs[method];
-      if (!spec) throw new Error(`No OpenAPI description for ${method} ${route}`);
-      item[method.toLowerCase() as HttpMethod] = await buildOperation(path, method, spec, components);
-    }
-    paths[path] = item;
+  for (const operation of OPERATIONS) {
+    const item = (paths[toOpenApiPath(operation.path)] ??= {});
+    item[operation.method.toLowerCase() as HttpMethod] = await buildOperation(operation, components);
   }
   return paths;
 }

@@ -1,91 +1,75 @@
-// One operation of the document from a short description: the request (query, body,
-// path parameters), the success response, and the error responses, where the errors
-// every operation of a kind can give (bad body, missing token, database down) are
-// added here rather than repeated in each description.
+// One operation of the document, built from its description in lib/api/operations: the
+// request (path parameters, query, headers, body), the success response, and the error
+// responses, where the errors every operation of a kind can give (bad body, missing
+// token, database down) are added here rather than repeated in each description.
 import type { z } from "zod";
-import type { API_ROUTES, ApiRoute } from "@/lib/auth/routes";
+import { COMMON_ERRORS } from "@/lib/api/errors";
+import type { ErrorSpec, Operation as ApiOperation, SecurityRequirement } from "@/lib/api/operation";
 import type { ErrorCode } from "@/lib/http/problem";
-import type { JsonSchema, SchemaComponents } from "@/lib/openapi/json-schema";
-import { problemResponse, type ErrorSpec } from "@/lib/openapi/problems";
-import type { Operation, Parameter, Reference, RequestBody, ResponseObject, SecurityRequirement } from "@/lib/openapi/types";
-import { COMMON_ERRORS } from "@/lib/openapi/errors";
-
-export type Access = "public" | "token" | SecurityRequirement[];
-
-export type OperationSpec = {
-  id: string;
-  summary: string;
-  description?: string;
-  tag: "Auth" | "Account recovery" | "Sessions" | "Items" | "Admin" | "Meta";
-  access: Access;
-  query?: z.ZodObject;
-  pathParameter?: { description: string; example: string };
-  headers?: readonly Reference[];
-  body?: { schema: z.ZodType; required: boolean; form?: boolean; example: Record<string, unknown> };
-  success: {
-    status: 200 | 201 | 202 | 204;
-    description: string;
-    schema?: z.ZodType | JsonSchema;
-    headers?: readonly string[];
-    example?: unknown;
-  };
-  errors?: readonly ErrorSpec[];
-  /** False for an operation that never touches the database (the document itself): no 503. */
-  database?: boolean;
-};
+import type { SchemaComponents } from "@/lib/openapi/json-schema";
+import { problemResponse } from "@/lib/openapi/problems";
+import type { Operation, Parameter, RequestBody, ResponseObject } from "@/lib/openapi/types";
 
 export const TOKEN_SECURITY: SecurityRequirement[] = [{ bearerAuth: [] }, { accessTokenCookie: [] }];
 
-const isZod = (schema: z.ZodType | JsonSchema): schema is z.ZodType => "safeParse" in schema;
+/** `/api/items/[id]` (the app folder) as `/api/items/{id}` (an OpenAPI path template). */
+export const toOpenApiPath = (route: string) => route.replace(/\[([^\]]+)\]/g, "{$1}");
 
-export async function buildOperation(path: string, method: string, spec: OperationSpec, components: SchemaComponents): Promise<Operation> {
-  const parameters = [...pathParameters(path, spec), ...queryParameters(spec, components), ...(spec.headers ?? [])];
+export async function buildOperation(operation: ApiOperation, components: SchemaComponents): Promise<Operation> {
+  const parameters = [
+    ...objectParameters(operation.params, "path", components),
+    ...objectParameters(operation.query, "query", components),
+    ...(operation.requestHeaders ?? []).map((name) => ({ $ref: `#/components/parameters/${name}` })),
+  ];
   return {
-    operationId: spec.id,
-    summary: spec.summary,
-    ...(spec.description ? { description: spec.description } : {}),
-    tags: [spec.tag],
-    security: spec.access === "public" ? [] : spec.access === "token" ? TOKEN_SECURITY : spec.access,
+    operationId: operation.id,
+    summary: operation.summary,
+    ...(operation.description ? { description: operation.description } : {}),
+    tags: [operation.tag],
+    security: security(operation),
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(spec.body ? { requestBody: requestBody(spec.body, components) } : {}),
+    ...(operation.body ? { requestBody: requestBody(operation.body, components) } : {}),
     responses: {
-      [String(spec.success.status)]: successResponse(spec.success, components),
-      ...(await errorResponses(errorSpecs(method, spec))),
+      [String(operation.success.status)]: successResponse(operation.success, components),
+      ...(await errorResponses(errorSpecs(operation))),
     },
   };
 }
 
-function pathParameters(path: string, spec: OperationSpec): Parameter[] {
-  return [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => ({
-    name: name ?? "",
-    in: "path" as const,
-    required: true,
-    description: spec.pathParameter?.description,
-    schema: { type: "string" },
-    example: spec.pathParameter?.example,
-  }));
+function security(operation: ApiOperation): SecurityRequirement[] {
+  if (operation.access !== "public") return TOKEN_SECURITY;
+  return [...(operation.credentials ?? [])];
 }
 
-function queryParameters(spec: OperationSpec, components: SchemaComponents): Parameter[] {
-  if (!spec.query) return [];
-  const object = components.convert(spec.query, "input");
-  const required = new Set(object.required ?? []);
-  return Object.entries(object.properties ?? {}).map(([name, schema]) => {
-    const { description, ...rest } = typeof schema === "boolean" ? { description: undefined } : schema;
-    return { name, in: "query" as const, required: required.has(name), ...(description ? { description } : {}), schema: rest };
+/** Path or query parameters from a zod object: descriptions and examples at the parameter. */
+function objectParameters(object: z.ZodObject | undefined, place: "path" | "query", components: SchemaComponents): Parameter[] {
+  if (!object) return [];
+  const converted = components.convert(object, "input");
+  const required = new Set(converted.required ?? []);
+  return Object.entries(converted.properties ?? {}).map(([name, schema]) => {
+    const { description, examples, ...rest } = typeof schema === "boolean" ? { description: undefined, examples: undefined } : schema;
+    const example = place === "path" && Array.isArray(examples) ? examples[0] : undefined;
+    return {
+      name,
+      in: place,
+      required: place === "path" || required.has(name),
+      ...(description ? { description } : {}),
+      schema: place === "path" ? rest : { ...rest, ...(examples ? { examples } : {}) },
+      ...(example !== undefined ? { example } : {}),
+    };
   });
 }
 
-function requestBody(body: NonNullable<OperationSpec["body"]>, components: SchemaComponents): RequestBody {
+function requestBody(body: NonNullable<ApiOperation["body"]>, components: SchemaComponents): RequestBody {
   const schema = components.convert(body.schema, "input");
   const content: RequestBody["content"] = { "application/json": { schema, example: body.example } };
   if (body.form) content["application/x-www-form-urlencoded"] = { schema, example: body.example };
   return { required: body.required, content };
 }
 
-function successResponse(success: OperationSpec["success"], components: SchemaComponents): ResponseObject {
+function successResponse(success: ApiOperation["success"], components: SchemaComponents): ResponseObject {
   const headers = Object.fromEntries((success.headers ?? []).map((name) => [name, { $ref: `#/components/headers/${name}` }]));
-  const schema = success.schema && (isZod(success.schema) ? components.convert(success.schema, "output") : success.schema);
+  const schema = success.schema && components.convert(success.schema, "output");
   return {
     description: success.description,
     ...(success.headers ? { headers } : {}),
@@ -97,15 +81,16 @@ function successResponse(success: OperationSpec["success"], components: SchemaCo
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-function errorSpecs(method: string, spec: OperationSpec): ErrorSpec[] {
-  const specs = [...(spec.errors ?? [])];
-  if (spec.body) specs.push(COMMON_ERRORS.badBody, COMMON_ERRORS.slowBody, COMMON_ERRORS.tooLarge, COMMON_ERRORS.mediaType);
-  if (spec.query) specs.push(COMMON_ERRORS.badQuery);
-  if (spec.access === "token") specs.push(COMMON_ERRORS.unauthenticated);
-  if (spec.access === "token" && UNSAFE.has(method)) specs.push(COMMON_ERRORS.crossSite);
-  if (spec.database !== false) specs.push(COMMON_ERRORS.databaseDown);
-  specs.push(COMMON_ERRORS.headersTooLarge);
-  specs.push(COMMON_ERRORS.internal);
+function errorSpecs(operation: ApiOperation): ErrorSpec[] {
+  const specs = [...(operation.errors ?? [])];
+  if (operation.params) specs.push(COMMON_ERRORS.notFound);
+  if (operation.body) specs.push(COMMON_ERRORS.badBody, COMMON_ERRORS.slowBody, COMMON_ERRORS.tooLarge, COMMON_ERRORS.mediaType);
+  if (operation.query) specs.push(COMMON_ERRORS.badQuery);
+  if (operation.access !== "public") specs.push(COMMON_ERRORS.unauthenticated);
+  if (operation.access === "admin") specs.push(COMMON_ERRORS.adminRequired);
+  if (operation.access !== "public" && UNSAFE.has(operation.method)) specs.push(COMMON_ERRORS.crossSite);
+  if (operation.database !== false) specs.push(COMMON_ERRORS.databaseDown);
+  specs.push(COMMON_ERRORS.headersTooLarge, COMMON_ERRORS.internal);
   return specs;
 }
 
@@ -122,12 +107,9 @@ async function errorResponses(specs: ErrorSpec[]): Promise<Record<string, Respon
 }
 
 function merge(a: ErrorSpec, b: ErrorSpec): ErrorSpec {
+  // The same spec twice (an operation's own not-found and the one its path id implies) adds nothing.
+  if (b.codes.every((code) => a.codes.includes(code))) return a;
   const codes: ErrorCode[] = [...new Set([...a.codes, ...b.codes])];
   const headers = [...new Set([...(a.headers ?? []), ...(b.headers ?? [])])];
   return { status: a.status, codes, description: `${a.description} Or: ${b.description}`, ...(headers.length ? { headers } : {}) };
 }
-
-type Methods<P extends ApiRoute> = (typeof API_ROUTES)[P]["methods"][number];
-
-/** One spec for each method of each route: the compiler refuses a missing or extra one. */
-export type RouteOperations<R extends ApiRoute> = { [P in R]: { [M in Methods<P>]: OperationSpec } };

@@ -3,6 +3,7 @@
 // cannot drift from what the server sends.
 import { z } from "zod";
 import { ERROR_CODES, problem, type ErrorCode } from "@/lib/http/problem";
+import type { ErrorSpec } from "@/lib/api/operation";
 import { componentRef } from "@/lib/openapi/json-schema";
 import type { Example, ResponseObject } from "@/lib/openapi/types";
 
@@ -29,14 +30,6 @@ export const ProblemSchema = z
   .meta({ id: "Problem", description: "An RFC 9457 problem details object: the body of every error response." });
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
-
-/** One error status of an operation and the codes it can carry. */
-export type ErrorSpec = {
-  status: number;
-  codes: readonly ErrorCode[];
-  description: string;
-  headers?: readonly string[];
-};
 
 async function example(status: number, code: ErrorCode): Promise<Example> {
   const errors = code === "validation_failed" ? [{ path: "email", message: "Enter a valid email address." }] : undefined;

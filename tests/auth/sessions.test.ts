@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DELETE as endSession } from "@/app/api/auth/sessions/[id]/route";
-import { GET as listSessions } from "@/app/api/auth/sessions/route";
+import { DELETE as endSessions, GET as listSessions } from "@/app/api/auth/sessions/route";
 import { getDb } from "@/lib/db";
 import { createSignedInUser, signInAgain } from "../factories/users";
 import { apiRequest, params } from "../helpers/http";
@@ -74,5 +74,35 @@ describe("the sessions list", () => {
     const { accessToken } = await createSignedInUser();
     const response = await listSessions(apiRequest("/api/auth/sessions?include=everything", { token: accessToken }), undefined);
     expect(response.status).toBe(400);
+  });
+
+  it("ends every other session in one call with ?except=current, and keeps this one signed in", async () => {
+    const phone = await createSignedInUser({ userAgent: "Phone" });
+    const tablet = await signInAgain(phone.user, "Tablet");
+    const laptop = await signInAgain(phone.user, "Laptop");
+    const stranger = await createSignedInUser();
+    const response = await endSessions(
+      apiRequest("/api/auth/sessions?except=current", { method: "DELETE", token: laptop.accessToken }),
+      undefined,
+    );
+    expect(response.status).toBe(204);
+    expect(response.headers.getSetCookie()).toEqual([]);
+    expect((await sessionsOf(laptop.accessToken)).map((s) => s.id)).toEqual([laptop.sessionId]);
+    const ended = (await sessionsOf(laptop.accessToken, "?include=ended")).filter((s) => !s.current);
+    expect(ended.map((s) => [s.id, s.endReason]).sort()).toEqual(
+      [[phone.sessionId, "revoked"], [tablet.sessionId, "revoked"]].sort(),
+    );
+    expect(await sessionsOf(stranger.accessToken)).toHaveLength(1);
+  });
+
+  it("rejects an unknown except value with 400 and ends nothing", async () => {
+    const phone = await createSignedInUser();
+    const laptop = await signInAgain(phone.user, "Laptop");
+    const response = await endSessions(
+      apiRequest("/api/auth/sessions?except=phone", { method: "DELETE", token: laptop.accessToken }),
+      undefined,
+    );
+    expect(response.status).toBe(400);
+    expect(await sessionsOf(laptop.accessToken)).toHaveLength(2);
   });
 });

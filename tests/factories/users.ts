@@ -3,7 +3,7 @@
 import { signAccessToken } from "@/lib/auth/jwt";
 import { createSession } from "@/lib/auth/sessions";
 import { createUser, markEmailVerified } from "@/lib/auth/users";
-import type { User } from "@/lib/auth/schemas";
+import type { User } from "@/lib/auth/responses";
 
 let counter = 0;
 

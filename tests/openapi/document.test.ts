@@ -1,44 +1,12 @@
-import { readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 import { GET } from "@/app/api/openapi.json/route";
-import { API_ROUTES, type ApiRoute } from "@/lib/auth/routes";
+import { OPERATIONS } from "@/lib/api/operations";
 import { ERROR_CODES } from "@/lib/http/problem";
-import { getOpenApiDocument, OPERATIONS, toOpenApiPath } from "@/lib/openapi/document";
-import { TOKEN_SECURITY, type OperationSpec } from "@/lib/openapi/operation";
+import { getOpenApiDocument } from "@/lib/openapi/document";
+import { TOKEN_SECURITY, toOpenApiPath } from "@/lib/openapi/operation";
 import type { OpenApiDocument, Operation, ResponseObject } from "@/lib/openapi/types";
 import { apiRequest, ORIGIN } from "../helpers/http";
-
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-const apiDir = join(process.cwd(), "app", "api");
-
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return routeFiles(path);
-    return name === "route.ts" ? [path] : [];
-  });
-}
-
-/** "METHOD /path" for every method that every route file under app/api exports. */
-async function exportedOperations(): Promise<string[]> {
-  const operations = await Promise.all(
-    routeFiles(apiDir).map(async (file) => {
-      const route = `/api/${relative(apiDir, file).replace(/\/?route\.ts$/, "")}`;
-      const handlers = (await import(file)) as Record<string, unknown>;
-      return METHODS.filter((m) => typeof handlers[m] === "function").map((m) => `${m} ${toOpenApiPath(route)}`);
-    }),
-  );
-  return operations.flat().sort();
-}
-
-function documentedOperations(document: OpenApiDocument): string[] {
-  return Object.entries(document.paths)
-    .flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`))
-    .sort();
-}
 
 function operationsOf(document: OpenApiDocument): Array<[string, Operation]> {
   return Object.entries(document.paths).flatMap(([path, item]) =>
@@ -46,11 +14,7 @@ function operationsOf(document: OpenApiDocument): Array<[string, Operation]> {
   );
 }
 
-const specs = (Object.keys(OPERATIONS) as ApiRoute[]).flatMap((route) =>
-  Object.entries(OPERATIONS[route] as Record<string, OperationSpec>).map(([method, spec]) => ({ name: `${method} ${route}`, spec })),
-);
-
-const isZod = (schema: unknown): schema is z.ZodType => schema instanceof z.ZodType;
+const specs = OPERATIONS.map((spec) => ({ name: `${spec.method} ${spec.path}`, spec }));
 
 describe("the OpenAPI document", () => {
   it("is a valid OpenAPI 3.1 document", async () => {
@@ -71,10 +35,6 @@ describe("the OpenAPI document", () => {
       const declared = (operation.parameters ?? []).flatMap((p) => ("in" in p && p.in === "path" ? [p.name] : []));
       expect(declared, name).toEqual(templated);
     }
-  });
-
-  it("describes every method that every route under app/api exports, and nothing else", async () => {
-    expect(documentedOperations(await getOpenApiDocument())).toEqual(await exportedOperations());
   });
 
   it("lists every error code that lib/http can answer with", async () => {
@@ -98,13 +58,11 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(document.components.securitySchemes)).toEqual(
       expect.arrayContaining(["bearerAuth", "accessTokenCookie"]),
     );
-    for (const [route, { access, methods }] of Object.entries(API_ROUTES)) {
-      for (const method of methods) {
-        const operation = document.paths[toOpenApiPath(route)]?.[method.toLowerCase() as "get"];
-        if (access === "token") expect(operation?.security, `${method} ${route}`).toEqual(TOKEN_SECURITY);
-        // Public: no requirement at all, or `{}` among the alternatives (a credential is optional).
-        else expect(operation?.security.every((r) => Object.keys(r).length > 0) && operation.security.length > 0, `${method} ${route}`).toBe(false);
-      }
+    for (const { method, path, access } of OPERATIONS) {
+      const operation = document.paths[toOpenApiPath(path)]?.[method.toLowerCase() as "get"];
+      if (access !== "public") expect(operation?.security, `${method} ${path}`).toEqual(TOKEN_SECURITY);
+      // Public: no requirement at all, or `{}` among the alternatives (a credential is optional).
+      else expect(operation?.security.every((r) => Object.keys(r).length > 0) && operation.security.length > 0, `${method} ${path}`).toBe(false);
     }
   });
 
@@ -150,11 +108,10 @@ describe("the OpenAPI document", () => {
     expect(spec.body?.schema.safeParse(spec.body.example).error).toBeUndefined();
   });
 
-  it.each(specs.filter(({ spec }) => isZod(spec.success.schema) && spec.success.example !== undefined))(
+  it.each(specs.filter(({ spec }) => spec.success.schema && spec.success.example !== undefined))(
     "gives $name a response example of the documented shape",
     ({ spec }) => {
-      const schema = spec.success.schema as z.ZodType;
-      expect(schema.safeParse(spec.success.example).error).toBeUndefined();
+      expect(spec.success.schema?.safeParse(spec.success.example).error).toBeUndefined();
     },
   );
 

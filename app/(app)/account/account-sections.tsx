@@ -3,7 +3,7 @@
 // hook's pages). They share one thing: a password change ends the other sessions, so
 // the sessions list reloads after it.
 import { useState } from "react";
-import type { SessionView, User } from "@/lib/auth/schemas";
+import type { SessionView, User } from "@/lib/auth/responses";
 import type { Paged } from "@/app/_components/use-paged-data";
 import { DeleteAccount } from "./delete-account";
 import { EmailForm } from "./email-form";

@@ -1,7 +1,7 @@
 "use client";
 import type { ReactNode } from "react";
 import { api } from "@/lib/api-client";
-import type { User } from "@/lib/auth/schemas";
+import type { User } from "@/lib/auth/responses";
 import { LoadError } from "@/app/_components/load-error";
 import { LocalTime } from "@/app/_components/local-time";
 import { usePagedData, type FetchPage, type Paged } from "@/app/_components/use-paged-data";

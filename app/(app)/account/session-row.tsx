@@ -1,5 +1,5 @@
 "use client";
-import type { SessionView } from "@/lib/auth/schemas";
+import type { SessionView } from "@/lib/auth/responses";
 import { describeUserAgent } from "@/lib/ui/format";
 import { LocalTime } from "@/app/_components/local-time";
 import { Button } from "@/app/_components/button";

@@ -1,5 +1,5 @@
 // Why a session ended, said the way its owner would put it.
-import type { SessionEndReason } from "@/lib/auth/schemas";
+import type { SessionEndReason } from "@/lib/auth/responses";
 
 export const END_REASONS: Record<SessionEndReason, string> = {
   logout: "Signed out",

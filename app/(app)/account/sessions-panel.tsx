@@ -4,7 +4,7 @@
 // of them at once.
 import { useRef, useState } from "react";
 import { api } from "@/lib/api-client";
-import type { SessionView } from "@/lib/auth/schemas";
+import type { SessionView } from "@/lib/auth/responses";
 import { describeError } from "@/lib/ui/describe-error";
 import { describeUserAgent } from "@/lib/ui/format";
 import { Announcer } from "@/app/_components/announcer";

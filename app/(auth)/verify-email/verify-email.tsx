@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiError } from "@/lib/api-client";
-import type { User } from "@/lib/auth/schemas";
+import type { User } from "@/lib/auth/responses";
 import { describeError } from "@/lib/ui/describe-error";
 import { LinkProblem, LinkReading } from "../link-problem";
 import { useLinkToken } from "../use-link-token";

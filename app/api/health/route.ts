@@ -1,13 +1,13 @@
+import * as operations from "@/lib/api/operations/meta";
 import { getDb } from "@/lib/db";
-import { json } from "@/lib/http/response";
 import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
 // Liveness that includes the database: a load balancer should stop sending traffic to
 // an instance that cannot reach it (503 + Retry-After come from route()).
-export const GET = route(async () => {
+export const GET = route(operations.getHealth, async () => {
   const db = await getDb();
   await db.$queryRaw`SELECT 1`;
-  return json({ status: "ok" });
+  return { status: "ok" } as const;
 });

@@ -1,11 +1,5 @@
-import { requireAdmin } from "@/lib/auth/authenticate";
-import { UsersQuerySchema } from "@/lib/auth/schemas";
+import * as operations from "@/lib/api/operations/meta";
 import { listUsers } from "@/lib/auth/users";
-import { parseQuery } from "@/lib/http/body";
-import { json } from "@/lib/http/response";
 import { route } from "@/lib/http/route";
 
-export const GET = route(async (request) => {
-  await requireAdmin(request);
-  return json(await listUsers(parseQuery(UsersQuerySchema, request)));
-});
+export const GET = route(operations.listUsers, ({ query }) => listUsers(query));

@@ -3,7 +3,7 @@
 // first page the server page read.
 import { useEffect, useRef } from "react";
 import { api } from "@/lib/api-client";
-import type { User } from "@/lib/auth/schemas";
+import type { User } from "@/lib/auth/responses";
 import { formatDate } from "@/lib/ui/format";
 import { Announcer } from "@/app/_components/announcer";
 import { Button } from "@/app/_components/button";

@@ -1,14 +1,10 @@
-import { requireUser } from "@/lib/auth/authenticate";
+import * as operations from "@/lib/api/operations/recovery";
 import { requestEmailChange } from "@/lib/auth/recovery";
-import { EmailChangeSchema } from "@/lib/auth/schemas";
-import { parseInput, readBody } from "@/lib/http/body";
-import { json } from "@/lib/http/response";
+import { MAIL_SENT } from "@/lib/auth/responses";
 import { route } from "@/lib/http/route";
 
 // The address changes only once the link mailed to the new one is followed.
-export const POST = route(async (request) => {
-  const user = await requireUser(request);
-  const input = parseInput(EmailChangeSchema, await readBody(request));
-  await requestEmailChange(user.id, { newEmail: input.new_email, password: input.password });
-  return json({ status: "sent" }, { status: 202 });
+export const POST = route(operations.changeEmail, async ({ user, body }) => {
+  await requestEmailChange(user.id, { newEmail: body.new_email, password: body.password });
+  return MAIL_SENT;
 });

@@ -1,14 +1,8 @@
-import { requireUser } from "@/lib/auth/authenticate";
-import { PasswordChangeSchema } from "@/lib/auth/schemas";
+import * as operations from "@/lib/api/operations/auth";
 import { changePassword } from "@/lib/auth/service";
-import { parseInput, readBody } from "@/lib/http/body";
-import { noContent } from "@/lib/http/response";
 import { route } from "@/lib/http/route";
 
 // Every other session of the user ends; this one stays signed in.
-export const POST = route(async (request) => {
-  const user = await requireUser(request);
-  const input = parseInput(PasswordChangeSchema, await readBody(request));
-  await changePassword(user, { current: input.current_password, next: input.new_password });
-  return noContent();
-});
+export const POST = route(operations.changePassword, ({ user, body }) =>
+  changePassword(user, { current: body.current_password, next: body.new_password }),
+);

@@ -1,29 +1,18 @@
-import { requireUser } from "@/lib/auth/authenticate";
-import { parseInput, readBody } from "@/lib/http/body";
-import { json, noContent } from "@/lib/http/response";
+import * as operations from "@/lib/api/operations/items";
 import { route } from "@/lib/http/route";
-import { ItemUpdateSchema } from "@/lib/items/schemas";
 import { deleteItem, getItem, updateItem } from "@/lib/items/service";
 
-type Context = { params: Promise<{ id: string }> };
-
-export const GET = route<Context>(async (request, { params }) => {
-  const user = await requireUser(request);
-  const { item, etag } = await getItem(user.id, (await params).id);
-  return json(item, { headers: { etag } });
+export const GET = route(operations.getItem, async ({ user, params, headers }) => {
+  const { item, etag } = await getItem(user.id, params.id);
+  headers.set("etag", etag);
+  return item;
 });
 
 // If-Match makes the update conditional on the version the client last saw (412 if not).
-export const PATCH = route<Context>(async (request, { params }) => {
-  const user = await requireUser(request);
-  const patch = parseInput(ItemUpdateSchema, await readBody(request));
-  const { id } = await params;
-  const { item, etag } = await updateItem(user.id, id, patch, request.headers.get("if-match"));
-  return json(item, { headers: { etag } });
+export const PATCH = route(operations.updateItem, async ({ request, user, params, body, headers }) => {
+  const { item, etag } = await updateItem(user.id, params.id, body, request.headers.get("if-match"));
+  headers.set("etag", etag);
+  return item;
 });
 
-export const DELETE = route<Context>(async (request, { params }) => {
-  const user = await requireUser(request);
-  await deleteItem(user.id, (await params).id);
-  return noContent();
-});
+export const DELETE = route(operations.deleteItem, ({ user, params }) => deleteItem(user.id, params.id));

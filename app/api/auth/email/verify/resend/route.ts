@@ -1,10 +1,9 @@
-import { requireUser } from "@/lib/auth/authenticate";
+import * as operations from "@/lib/api/operations/recovery";
 import { resendVerification } from "@/lib/auth/recovery";
-import { json } from "@/lib/http/response";
+import { MAIL_SENT } from "@/lib/auth/responses";
 import { route } from "@/lib/http/route";
 
-export const POST = route(async (request) => {
-  const user = await requireUser(request);
+export const POST = route(operations.resendVerification, async ({ user }) => {
   await resendVerification(user.id);
-  return json({ status: "sent" }, { status: 202 });
+  return MAIL_SENT;
 });

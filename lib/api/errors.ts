@@ -1,5 +1,5 @@
 // Error responses that whole kinds of operation share, with the codes each can carry.
-import type { ErrorSpec } from "@/lib/openapi/problems";
+import type { ErrorSpec } from "@/lib/api/operation";
 
 export const COMMON_ERRORS = {
   badBody: {
@@ -40,6 +40,7 @@ export const COMMON_ERRORS = {
     codes: ["csrf_failed"],
     description: "Authenticated by cookie, but sent from another origin.",
   },
+  adminRequired: { status: 403, codes: ["admin_required"], description: "The caller is not an administrator." },
   rateLimited: {
     status: 429,
     codes: ["rate_limited"],
@@ -63,3 +64,23 @@ export const COMMON_ERRORS = {
     description: "An unexpected error; `detail` holds a request id for the server's logs.",
   },
 } as const satisfies Record<string, ErrorSpec>;
+
+/** Signup, login and forgot-password refuse a browser form posted from another site. */
+export const CROSS_SITE_FORM = {
+  status: 403,
+  codes: ["csrf_failed"],
+  description: "A browser request from another site (login CSRF).",
+} as const satisfies ErrorSpec;
+
+export const WRONG_PASSWORD = {
+  status: 403,
+  codes: ["invalid_credentials"],
+  description: "The password given is wrong (403, not 401: the caller stays logged in).",
+} as const satisfies ErrorSpec;
+
+export const REFRESH_FAILED = {
+  status: 401,
+  codes: ["invalid_refresh_token", "refresh_token_expired", "refresh_token_reused", "session_revoked"],
+  description: "The refresh token is unknown, expired, or was replayed after rotation (which ends the session).",
+  headers: ["WWW-Authenticate"],
+} as const satisfies ErrorSpec;

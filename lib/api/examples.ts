@@ -21,3 +21,7 @@ export const EXAMPLE_TOKENS = {
   expires_in: 900,
   refresh_token: EXAMPLE_REFRESH_TOKEN,
 } as const;
+
+export const EXAMPLE_CREDENTIALS = { email: EXAMPLE_USER.email, password: "correct horse battery" };
+
+export const EXAMPLE_LINK_TOKEN = "Zx8vKp2qL5mN7rT0wY3bC6dF9gH1jA4sE2uI5oP8kQ0";

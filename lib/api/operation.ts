@@ -1,0 +1,68 @@
+// What one endpoint is, written once: its method and path, who may call it, what it reads,
+// what it answers and which errors it may give. route() (lib/http/route.ts) runs a
+// handler from it, the OpenAPI document (lib/openapi) describes it from it, and
+// middleware's route table (lib/api/route-table.ts) is generated from it. Type-only
+// imports: the objects themselves are plain data plus zod schemas.
+import type { z } from "zod";
+import type { ErrorCode } from "@/lib/http/problem";
+
+/** Who may call: anyone, a signed-in user, or a signed-in administrator. */
+export type Access = "public" | "user" | "admin";
+export type Method = "GET" | "POST" | "PATCH" | "DELETE";
+export type Tag = "Auth" | "Account recovery" | "Sessions" | "Items" | "Admin" | "Meta";
+
+/** One error status an operation may answer and the codes it can carry. */
+export type ErrorSpec = {
+  status: number;
+  codes: readonly ErrorCode[];
+  description: string;
+  headers?: readonly string[];
+};
+
+/** An OpenAPI security requirement: a scheme name and its scopes; `{}` for "none needed". */
+export type SecurityRequirement = Record<string, string[]>;
+
+export type Operation = {
+  id: string;
+  method: Method;
+  /** As under app/api: `/api/items/[id]`. */
+  path: `/api/${string}`;
+  tag: Tag;
+  summary: string;
+  description?: string;
+  access: Access;
+  /**
+   * For a public operation that still reads a credential when one is sent (refresh,
+   * logout): how the document lists it. Access stays public: middleware lets it through.
+   */
+  credentials?: readonly SecurityRequirement[];
+  /** Refuse a browser request from another site before the body is read (login CSRF). */
+  refuseCrossSite?: boolean;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: { schema: z.ZodType; required: boolean; form?: boolean; example: Record<string, unknown> };
+  /** Request headers it reads, as references to the document's parameters. */
+  requestHeaders?: readonly string[];
+  success: {
+    status: 200 | 201 | 202 | 204;
+    description: string;
+    schema?: z.ZodType;
+    /** Response headers it sets; route() checks in development and tests that they are there. */
+    headers?: readonly string[];
+    example?: unknown;
+  };
+  errors?: readonly ErrorSpec[];
+  /** False for an operation that never touches the database (the document itself): no 503. */
+  database?: boolean;
+};
+
+/** Checks an operation's shape while keeping its literal types for route()'s inference. */
+export const defineOperation = <const O extends Operation>(operation: O): O => operation;
+
+type Schema<O, K extends "params" | "query"> = O extends Record<K, infer S extends z.ZodType> ? z.output<S> : undefined;
+
+export type ParamsOf<O extends Operation> = Schema<O, "params">;
+export type QueryOf<O extends Operation> = Schema<O, "query">;
+export type BodyOf<O extends Operation> = O["body"] extends { schema: infer S extends z.ZodType } ? z.output<S> : undefined;
+/** What a handler answers: the JSON its success schema describes, or nothing (204). */
+export type ReplyOf<O extends Operation> = O["success"] extends { schema: infer S extends z.ZodType } ? z.input<S> : void;

@@ -1,0 +1,149 @@
+// Accounts and tokens: signup, login, refresh, logout, the caller's account and password.
+import { COMMON_ERRORS, CROSS_SITE_FORM, REFRESH_FAILED, WRONG_PASSWORD } from "@/lib/api/errors";
+import { EXAMPLE_CREDENTIALS, EXAMPLE_TOKENS, EXAMPLE_USER } from "@/lib/api/examples";
+import { defineOperation, type SecurityRequirement } from "@/lib/api/operation";
+import { AuthResultSchema, MeResponseSchema, TokenSchema } from "@/lib/auth/responses";
+import {
+  AccountDeleteSchema,
+  LoginSchema,
+  LogoutSchema,
+  PasswordChangeSchema,
+  RefreshSchema,
+  SignupSchema,
+} from "@/lib/auth/schemas";
+
+// `{}` first: these work with no credential at all (a refresh token in the body).
+const REFRESH_COOKIE_OR_BODY: SecurityRequirement[] = [{}, { refreshTokenCookie: [] }];
+const ANY_CREDENTIAL: SecurityRequirement[] = [...REFRESH_COOKIE_OR_BODY, { bearerAuth: [] }, { accessTokenCookie: [] }];
+const COOKIES_SET = ["Set-Cookie"];
+const REFRESH_COOKIE_CROSS_SITE = { ...COMMON_ERRORS.crossSite, description: "The refresh cookie came from another origin." };
+
+export const signUp = defineOperation({
+  id: "signUp",
+  method: "POST",
+  path: "/api/auth/signup",
+  tag: "Auth",
+  summary: "Create an account and log in",
+  description:
+    "The email is trimmed and lower-cased. The password is 8 to 72 bytes of UTF-8 (bcrypt's limit, never truncated). " +
+    "Sets the access and refresh cookies; a browser gets no `refresh_token` in the body, other clients do. " +
+    "Mails a link that verifies the address (valid `EMAIL_VERIFY_TTL` seconds).",
+  access: "public",
+  refuseCrossSite: true,
+  body: { schema: SignupSchema, required: true, form: true, example: { ...EXAMPLE_CREDENTIALS, name: "Ada Lovelace" } },
+  success: {
+    status: 201,
+    description: "The account and a new session.",
+    schema: AuthResultSchema,
+    headers: ["Location", ...COOKIES_SET],
+    example: { user: EXAMPLE_USER, ...EXAMPLE_TOKENS },
+  },
+  errors: [
+    CROSS_SITE_FORM,
+    { status: 409, codes: ["email_taken"], description: "An account with this email exists." },
+    COMMON_ERRORS.rateLimited,
+  ],
+});
+
+export const logIn = defineOperation({
+  id: "logIn",
+  method: "POST",
+  path: "/api/auth/login",
+  tag: "Auth",
+  summary: "Log in with email and password",
+  description:
+    "An unknown email and a wrong password get the same 401. After repeated failures for one email or one client, " +
+    "429 with `Retry-After`, even with the right password.",
+  access: "public",
+  refuseCrossSite: true,
+  body: { schema: LoginSchema, required: true, form: true, example: EXAMPLE_CREDENTIALS },
+  success: {
+    status: 200,
+    description: "A new session.",
+    schema: AuthResultSchema,
+    headers: COOKIES_SET,
+    example: { user: EXAMPLE_USER, ...EXAMPLE_TOKENS },
+  },
+  errors: [
+    { status: 401, codes: ["invalid_credentials"], description: "The email or password is wrong.", headers: ["WWW-Authenticate"] },
+    CROSS_SITE_FORM,
+    COMMON_ERRORS.rateLimited,
+  ],
+});
+
+export const refreshTokens = defineOperation({
+  id: "refreshTokens",
+  method: "POST",
+  path: "/api/auth/refresh",
+  tag: "Auth",
+  summary: "Exchange a refresh token for new tokens",
+  description:
+    "Send `refresh_token` in the body (API clients: the new one comes back in the body) or let the browser send " +
+    "the refresh cookie (new cookies are set; the body has no refresh token). Every use rotates the token, and a " +
+    "session has exactly one live refresh token: a rotated token presented again within `REFRESH_REUSE_GRACE` " +
+    "seconds gets the same successor its first use got; later, it ends the session (`refresh_reuse`). A session " +
+    "ends `REFRESH_TOKEN_TTL` after its last refresh, and `SESSION_MAX_AGE` after its login in any case.",
+  access: "public",
+  credentials: REFRESH_COOKIE_OR_BODY,
+  body: { schema: RefreshSchema, required: false, example: { refresh_token: EXAMPLE_TOKENS.refresh_token } },
+  success: { status: 200, description: "New tokens.", schema: TokenSchema, headers: COOKIES_SET, example: EXAMPLE_TOKENS },
+  errors: [REFRESH_FAILED, REFRESH_COOKIE_CROSS_SITE],
+});
+
+export const logOut = defineOperation({
+  id: "logOut",
+  method: "POST",
+  path: "/api/auth/logout",
+  tag: "Auth",
+  summary: "End this session",
+  description:
+    "Ends the session named by the `refresh_token` in the body, else the refresh cookie, else the access token. " +
+    "Idempotent: always 204, and the cookies are cleared.",
+  access: "public",
+  credentials: ANY_CREDENTIAL,
+  body: { schema: LogoutSchema, required: false, example: { refresh_token: EXAMPLE_TOKENS.refresh_token } },
+  success: { status: 204, description: "Logged out; cookies cleared.", headers: COOKIES_SET },
+  errors: [REFRESH_COOKIE_CROSS_SITE],
+});
+
+export const getMe = defineOperation({
+  id: "getMe",
+  method: "GET",
+  path: "/api/auth/me",
+  tag: "Auth",
+  summary: "The logged-in user",
+  access: "user",
+  success: { status: 200, description: "The caller's account.", schema: MeResponseSchema, example: { user: EXAMPLE_USER } },
+});
+
+export const deleteMe = defineOperation({
+  id: "deleteMe",
+  method: "DELETE",
+  path: "/api/auth/me",
+  tag: "Auth",
+  summary: "Delete the account",
+  description: "Deletes the account and its items; every token of it stops working at once.",
+  access: "user",
+  body: { schema: AccountDeleteSchema, required: true, example: { password: EXAMPLE_CREDENTIALS.password } },
+  success: { status: 204, description: "Deleted; cookies cleared.", headers: COOKIES_SET },
+  errors: [WRONG_PASSWORD],
+});
+
+export const changePassword = defineOperation({
+  id: "changePassword",
+  method: "POST",
+  path: "/api/auth/password",
+  tag: "Auth",
+  summary: "Change the password",
+  description:
+    "Ends every other session of the user; this one stays logged in. Links mailed before stop working, and a notice " +
+    "is mailed to the account's address. A wrong `current_password` counts as a failed login of the account.",
+  access: "user",
+  body: {
+    schema: PasswordChangeSchema,
+    required: true,
+    example: { current_password: EXAMPLE_CREDENTIALS.password, new_password: "a longer passphrase 2" },
+  },
+  success: { status: 204, description: "Changed." },
+  errors: [WRONG_PASSWORD, COMMON_ERRORS.rateLimited],
+});

@@ -1,0 +1,103 @@
+// Account recovery and email: forgotten passwords, verified addresses and changes of
+// address, each finished by the token of a mailed link.
+import { COMMON_ERRORS, CROSS_SITE_FORM, WRONG_PASSWORD } from "@/lib/api/errors";
+import { EXAMPLE_CREDENTIALS, EXAMPLE_LINK_TOKEN, EXAMPLE_USER } from "@/lib/api/examples";
+import { defineOperation } from "@/lib/api/operation";
+import { MAIL_SENT, MailSentSchema, MeResponseSchema } from "@/lib/auth/responses";
+import { EmailChangeSchema, ForgotPasswordSchema, ResetPasswordSchema, VerifyEmailSchema } from "@/lib/auth/schemas";
+
+const SENT = MAIL_SENT;
+const linkRefused = (code: "invalid_reset_token" | "invalid_verification_token") => ({
+  status: 400,
+  codes: [code],
+  description: "The token is unknown, used, expired, or replaced by a newer one.",
+});
+
+export const forgotPassword = defineOperation({
+  id: "forgotPassword",
+  method: "POST",
+  path: "/api/auth/password/forgot",
+  tag: "Account recovery",
+  summary: "Mail a password-reset link",
+  description:
+    "Always 202 with the same body, in about the same time, whether or not an account has this email; only when one " +
+    "does, a link to `/reset-password#token=…` is mailed, valid `PASSWORD_RESET_TTL` seconds. A newer link voids the " +
+    "older ones. Limited per email and per client address (429).",
+  access: "public",
+  refuseCrossSite: true,
+  body: { schema: ForgotPasswordSchema, required: true, example: { email: EXAMPLE_USER.email } },
+  success: { status: 202, description: "Accepted; a mail is on its way if the account exists.", schema: MailSentSchema, example: SENT },
+  errors: [CROSS_SITE_FORM, COMMON_ERRORS.rateLimited],
+});
+
+export const resetPassword = defineOperation({
+  id: "resetPassword",
+  method: "POST",
+  path: "/api/auth/password/reset",
+  tag: "Account recovery",
+  summary: "Set a new password with a reset link's token",
+  description:
+    "Sets the password, ends every session of the user (`password_reset`), marks the email verified (the link proves " +
+    "it), voids every other mailed link, and mails a notice. The token works once.",
+  access: "public",
+  body: { schema: ResetPasswordSchema, required: true, example: { token: EXAMPLE_LINK_TOKEN, new_password: "a longer passphrase 2" } },
+  success: { status: 204, description: "The password is set; sign in with it." },
+  errors: [linkRefused("invalid_reset_token")],
+});
+
+export const changeEmail = defineOperation({
+  id: "changeEmail",
+  method: "POST",
+  path: "/api/auth/email",
+  tag: "Account recovery",
+  summary: "Change the email address",
+  description:
+    "Mails a confirmation link to the new address (`/verify-email#token=…`). The email changes only when that link is " +
+    "followed; the old address is then told. A wrong password counts as a failed login of the account.",
+  access: "user",
+  body: {
+    schema: EmailChangeSchema,
+    required: true,
+    example: { new_email: "ada@lovelace.example", password: EXAMPLE_CREDENTIALS.password },
+  },
+  success: { status: 202, description: "A confirmation link is on its way to the new address.", schema: MailSentSchema, example: SENT },
+  errors: [
+    WRONG_PASSWORD,
+    { status: 409, codes: ["email_taken"], description: "Another account has this email." },
+    COMMON_ERRORS.rateLimited,
+  ],
+});
+
+export const verifyEmail = defineOperation({
+  id: "verifyEmail",
+  method: "POST",
+  path: "/api/auth/email/verify",
+  tag: "Account recovery",
+  summary: "Confirm an email address with a mailed link's token",
+  description:
+    "Confirms the account's address (the link mailed at signup or by resend), or a new address (an email change). The " +
+    "role is derived again: an address in `ADMIN_EMAILS` makes an admin only once verified. The token works once.",
+  // Public: the link may be opened in a browser that is not signed in.
+  access: "public",
+  body: { schema: VerifyEmailSchema, required: true, example: { token: EXAMPLE_LINK_TOKEN } },
+  success: { status: 200, description: "The account, verified.", schema: MeResponseSchema, example: { user: EXAMPLE_USER } },
+  errors: [
+    linkRefused("invalid_verification_token"),
+    { status: 409, codes: ["email_taken"], description: "Another account took the new address meanwhile." },
+  ],
+});
+
+export const resendVerification = defineOperation({
+  id: "resendVerification",
+  method: "POST",
+  path: "/api/auth/email/verify/resend",
+  tag: "Account recovery",
+  summary: "Mail a new verification link",
+  description: "Mails a new link to the account's address; the older links stop working.",
+  access: "user",
+  success: { status: 202, description: "A new link is on its way.", schema: MailSentSchema, example: SENT },
+  errors: [
+    { status: 409, codes: ["email_already_verified"], description: "The address is verified already." },
+    COMMON_ERRORS.rateLimited,
+  ],
+});

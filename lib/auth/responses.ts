@@ -1,0 +1,72 @@
+// What the auth endpoints answer, written once: route() checks replies against these in
+// development and tests, the OpenAPI document describes them, and pages take their types.
+import { z } from "zod";
+
+export const MailSentSchema = z.object({ status: z.literal("sent") }).meta({ id: "MailSent" });
+
+/** The answer of every call that mails a link: the same whether or not a mail went out. */
+export const MAIL_SENT = { status: "sent" } as const;
+
+export const UserSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string().nullable(),
+    role: z.enum(["user", "admin"]),
+    emailVerified: z.boolean().meta({ description: "Whether the user has confirmed that they read mail at `email`." }),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "User" });
+
+export const TokenSchema = z
+  .object({
+    access_token: z.string(),
+    token_type: z.literal("Bearer"),
+    expires_in: z.number().int().meta({ description: "Seconds until the access token expires." }),
+    refresh_token: z
+      .string()
+      .optional()
+      .meta({ description: "The next refresh token. Only for API clients: a browser gets it as an HttpOnly cookie." }),
+  })
+  .meta({ id: "TokenResponse" });
+
+export const AuthResultSchema = TokenSchema.extend({ user: UserSchema }).meta({ id: "AuthResponse" });
+
+export const SessionEndReasonSchema = z.enum([
+  "logout",
+  "logout_everywhere",
+  "refresh_reuse",
+  "password_change",
+  "password_reset",
+  "revoked",
+  "expired",
+]);
+
+export const SessionSchema = z
+  .object({
+    id: z.string(),
+    createdAt: z.iso.datetime(),
+    lastUsedAt: z.iso.datetime(),
+    userAgent: z.string().nullable(),
+    current: z.boolean(),
+    endedAt: z.iso.datetime().nullable(),
+    endReason: SessionEndReasonSchema.nullable(),
+  })
+  .meta({ id: "Session" });
+
+export const MeResponseSchema = z.object({ user: UserSchema }).meta({ id: "MeResponse" });
+
+export const SessionListSchema = z.object({ sessions: z.array(SessionSchema) }).meta({ id: "SessionList" });
+
+export const UserPageSchema = z
+  .object({
+    users: z.array(UserSchema),
+    nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last." }),
+  })
+  .meta({ id: "UserPage" });
+
+export type User = z.output<typeof UserSchema>;
+export type UserPage = z.output<typeof UserPageSchema>;
+export type TokenReply = z.output<typeof TokenSchema>;
+export type SessionView = z.output<typeof SessionSchema>;
+export type SessionEndReason = z.output<typeof SessionEndReasonSchema>;
