@@ -35,6 +35,10 @@ const nextConfig = {
   ],
   typedRoutes: false,
   experimental: {
+    // forbidden() from next/navigation: /admin/users answers a signed-in non-admin with
+    // 403 and app/(app)/admin/forbidden.tsx, as GET /api/users does (still experimental
+    // in Next 16).
+    authInterrupts: true,
     // Next copies the body of every request that middleware runs for, up to this many
     // bytes (default 10 MB), and past it silently ends the body before the chunk that
     // crossed the limit. A socket read, so a chunk, is at most 64 KiB: with the limit at

@@ -1,6 +1,8 @@
 "use client";
 // A page that failed while rendering on the server (the database away, a bug): say so
 // plainly and offer a retry, instead of a blank screen.
+import { Button } from "@/app/_components/button";
+
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <main className="page">
@@ -8,9 +10,9 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
         <h1>Something went wrong</h1>
         <p>This page couldn&apos;t be shown just now. It&apos;s probably brief; please try again.</p>
         <p>
-          <button type="button" className="button button-primary" onClick={reset}>
+          <Button variant="primary" onClick={reset}>
             Try again
-          </button>
+          </Button>
         </p>
       </div>
     </main>

@@ -9,6 +9,13 @@ test("a user who is not an admin is told plainly that the page is not for them",
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toHaveCount(0);
 });
 
+test("the users page answers a user who is not an admin with status 403, as the API does", async ({ page, account: _account }) => {
+  const response = await page.goto("/admin/users");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1, name: "Not allowed" })).toBeVisible();
+  expect((await page.request.get("/api/users")).status()).toBe(403);
+});
+
 test("an admin sees every user, with roles", async ({ page, browser, baseURL }) => {
   const someone = newAccount("listed", "Listed Person");
   const other = await browser.newContext();

@@ -147,3 +147,39 @@ test("saving an item deleted elsewhere says so and removes its row", async ({ pa
   await expect(itemNames(page)).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Your items" })).toBeFocused();
 });
+
+test("the search and sort are in the page's address, so a reload or a shared link shows the same list", async ({ page, account: _account, baseURL }) => {
+  await createItemsViaApi(page.request, baseURL, ["Tea cup", "Teapot", "Kettle"].map((name, i) => ({ name, price: `${i + 1}` })));
+  await page.goto("/items");
+  await waitForItems(page);
+  await page.getByRole("searchbox", { name: "Search by name" }).fill("tea");
+  await page.getByRole("combobox", { name: "Sort" }).selectOption({ label: "Name, Z to A" });
+  await expect(page).toHaveURL(/\/items\?q=tea&sort=-name$/);
+  await waitForItems(page);
+  await expect(itemNames(page)).toHaveText(["Teapot", "Tea cup"]);
+
+  await page.reload();
+  await expect(page.getByRole("searchbox", { name: "Search by name" })).toHaveValue("tea");
+  await expect(page.getByRole("combobox", { name: "Sort" })).toHaveValue("-name");
+  await expect(itemNames(page)).toHaveText(["Teapot", "Tea cup"]);
+
+  // The defaults leave the address plain.
+  await page.getByRole("searchbox", { name: "Search by name" }).fill("");
+  await page.getByRole("combobox", { name: "Sort" }).selectOption({ label: "Newest first" });
+  await expect(page).toHaveURL(/\/items$/);
+  await expect(itemNames(page)).toHaveText(["Kettle", "Teapot", "Tea cup"]);
+});
+
+test("a new item appears where the database's order puts it, as the API lists them", async ({ page, account: _account, baseURL }) => {
+  // Case, accents and digits: where a JavaScript comparison of names and the database's
+  // collation may disagree.
+  const names = ["apple", "Banana", "éclair", "Zebra", "item 10", "Item 9"];
+  await createItemsViaApi(page.request, baseURL, names.map((name) => ({ name, price: "1" })));
+  await page.goto("/items?sort=name");
+  await waitForItems(page);
+  await addItem(page, { name: "Éclat", price: "2" });
+  await addItem(page, { name: "banana split", price: "3" });
+  await waitForItems(page);
+  const listed = (await (await page.request.get("/api/items?sort=name")).json()) as { items: { name: string }[] };
+  await expect(itemNames(page)).toHaveText(listed.items.map((item) => item.name));
+});

@@ -28,6 +28,15 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("status").filter({ hasText: "3 items." })).toBeAttached();
   });
 
+  test("the header's Sign out works from the HTML alone, before any script has run", async ({ page, account: _account }) => {
+    await page.goto("/items");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    // The logout endpoint answers the form's post with a redirect (see the report of
+    // issue 12: a server change in app/api/auth/logout/route.ts).
+    await expect(page).toHaveURL(/\/login\?reason=signed-out$/);
+    expect((await page.request.get("/api/auth/me")).status()).toBe(401);
+  });
+
   test("the account page shows who you are and this device from its HTML alone", async ({ page, account }) => {
     await page.goto("/account");
     const profile = page.getByRole("region", { name: "Profile" });

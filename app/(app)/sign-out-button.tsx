@@ -1,5 +1,9 @@
 "use client";
-import { useState } from "react";
+// A real form, so Sign out works before the page's scripts have loaded (or without
+// them): the browser posts it to the logout endpoint itself. Once hydrated, the submit
+// is taken over to call the same endpoint with fetch, which can say when it failed.
+import { useState, type FormEvent } from "react";
+import { Button } from "@/app/_components/button";
 import { signOut } from "./sign-out";
 import styles from "./site-header.module.css";
 
@@ -7,7 +11,8 @@ export function SignOutButton() {
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
 
-  async function handleClick() {
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
     if (busy) return;
     setBusy(true);
     setFailed(false);
@@ -20,13 +25,13 @@ export function SignOutButton() {
   }
 
   return (
-    <div className={styles.signOut}>
-      <button type="button" className="button button-small" onClick={handleClick} aria-disabled={busy || undefined}>
+    <form method="post" action="/api/auth/logout" className={styles.signOut} onSubmit={(event) => void handleSubmit(event)}>
+      <Button type="submit" small busy={busy}>
         {busy ? "Signing out…" : "Sign out"}
-      </button>
+      </Button>
       <p role="alert" className={styles.signOutError}>
         {failed ? "Couldn't sign out. Check your connection and try again." : ""}
       </p>
-    </div>
+    </form>
   );
 }

@@ -5,6 +5,7 @@
 // goes away because the address turned out to be confirmed already.
 import { useRef } from "react";
 import { useResendVerification } from "@/app/_components/use-resend-verification";
+import { Button } from "@/app/_components/button";
 import styles from "./verify-banner.module.css";
 
 export function VerifyBanner({ email }: { email: string }) {
@@ -26,9 +27,9 @@ export function VerifyBanner({ email }: { email: string }) {
           <p className={styles.text}>
             Confirm your email address: we sent a link to <strong className={styles.email}>{email}</strong>.
           </p>
-          <button type="button" className="button button-small" onClick={() => void handleResend()} aria-disabled={resend.status === "sending" || undefined}>
+          <Button small onClick={() => void handleResend()} aria-disabled={resend.status === "sending" || undefined}>
             {resend.status === "sending" ? "Sending…" : "Resend"}
-          </button>
+          </Button>
         </section>
       )}
       <p className={confirmed ? "visually-hidden" : styles.result} role="status" aria-live="polite">

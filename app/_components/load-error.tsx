@@ -1,6 +1,7 @@
 "use client";
 // A list or panel that failed to load: what happened, in words, and a way to retry.
 import { describeError } from "@/lib/ui/describe-error";
+import { Button } from "@/app/_components/button";
 
 type LoadErrorProps = { what: string; error: unknown; onRetry: () => void };
 
@@ -10,9 +11,9 @@ export function LoadError({ what, error, onRetry }: LoadErrorProps) {
       <p className="alert-title">Couldn&apos;t load {what}</p>
       <p>{describeError(error)}</p>
       <p>
-        <button type="button" className="button button-small" onClick={onRetry}>
+        <Button small onClick={onRetry}>
           Try again
-        </button>
+        </Button>
       </p>
     </div>
   );

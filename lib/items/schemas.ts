@@ -132,6 +132,7 @@ export const ItemsQuerySchema = z.object({
 export type ItemCreateInput = z.output<typeof ItemCreateSchema>;
 export type ItemUpdateInput = z.output<typeof ItemUpdateSchema>;
 export type Item = z.output<typeof ItemSchema>;
-export type ItemList = z.output<typeof ItemListSchema>;
+/** One page of the list (the OpenAPI component keeps its published name, ItemList). */
+export type PageOfItems = z.output<typeof ItemListSchema>;
 export type ItemsQuery = z.output<typeof ItemsQuerySchema>;
 export type ItemSort = (typeof ITEM_SORTS)[number];

@@ -10,7 +10,7 @@ import { isUuid } from "@/lib/ids";
 import { etagOf, ifMatchVersions } from "@/lib/items/etag";
 import { keyOf, keysetAfter, keysetOrder } from "@/lib/items/keyset";
 import { itemSelect, nameKeyOf, toItem, type ItemRow } from "@/lib/items/rows";
-import type { Item, ItemCreateInput, ItemList, ItemsQuery, ItemUpdateInput } from "@/lib/items/schemas";
+import type { Item, ItemCreateInput, PageOfItems, ItemsQuery, ItemUpdateInput } from "@/lib/items/schemas";
 
 /** An item and its ETag, for the handlers that answer one. */
 export type VersionedItem = { item: Item; etag: string };
@@ -52,7 +52,7 @@ const LIST_SELECT = `SELECT id, name, name_key AS "nameKey", price::text AS pric
  * through the driver (lib/db queryRows) rather than Prisma's query builder, which costs
  * more CPU than the rest of the request (docs/decisions/0013-items-list-in-sql.md).
  */
-export async function listItems(ownerId: string, query: ItemsQuery): Promise<ItemList> {
+export async function listItems(ownerId: string, query: ItemsQuery): Promise<PageOfItems> {
   const { sort, limit } = query;
   const owned = ["owner_id = $1::uuid"];
   const values: unknown[] = [ownerId];

@@ -8,6 +8,7 @@ import { Field } from "@/app/_components/field";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useFormSubmit } from "@/app/_components/use-form-submit";
+import { Button } from "@/app/_components/button";
 import styles from "./account.module.css";
 
 export function DeleteAccount() {
@@ -53,16 +54,16 @@ export function DeleteAccount() {
             <SubmitButton busy={busy || leaving} busyLabel="Deleting…" variant="danger">
               Delete my account
             </SubmitButton>
-            <button type="button" className="button" onClick={() => setOpen(false)}>
+            <Button onClick={() => setOpen(false)}>
               Cancel
-            </button>
+            </Button>
           </div>
         </form>
       ) : (
         <div>
-          <button ref={openerRef} type="button" className="button" onClick={() => setOpen(true)}>
+          <Button ref={openerRef}  onClick={() => setOpen(true)}>
             Delete account…
-          </button>
+          </Button>
         </div>
       )}
     </section>

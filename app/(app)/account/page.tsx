@@ -21,7 +21,12 @@ export default async function AccountPage() {
     <div className={styles.page}>
       <h1>Account</h1>
       {user.emailVerified ? null : <VerifyBanner email={user.email} />}
-      <AccountSections me={{ user }} sessions={{ sessions }} pendingEmail={pendingEmail} />
+      <AccountSections
+        user={user}
+        me={{ rows: [user], nextCursor: null }}
+        sessions={{ rows: sessions, nextCursor: null }}
+        pendingEmail={pendingEmail}
+      />
     </div>
   );
 }

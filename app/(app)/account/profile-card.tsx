@@ -1,15 +1,22 @@
 "use client";
 import type { ReactNode } from "react";
+import { api } from "@/lib/api-client";
 import type { User } from "@/lib/auth/responses";
 import { LoadError } from "@/app/_components/load-error";
 import { LocalTime } from "@/app/_components/local-time";
-import { useApiData } from "@/app/_components/use-api-data";
+import { usePagedData, type FetchPage, type Paged } from "@/app/_components/use-paged-data";
 import styles from "./account.module.css";
 
-/** `initial`: what GET /api/auth/me answers, read by the server page. */
-export function ProfileCard({ initial }: { initial: { user: User } }) {
-  const me = useApiData("/api/auth/me", { initial });
-  const user = me.data?.user;
+// One resource, so one page of one row: the same hook as every list on the pages.
+const fetchMe: FetchPage<User> = async (_cursor, signal) => {
+  const { user } = await api<{ user: User }>("/api/auth/me", { signal });
+  return { rows: [user], nextCursor: null };
+};
+
+/** `initial`: the user GET /api/auth/me answers, read by the server page. */
+export function ProfileCard({ initial }: { initial: Paged<User> }) {
+  const me = usePagedData({ key: "me", fetchPage: fetchMe, served: { key: "me", page: initial } });
+  const [user] = me.rows;
   return (
     <section className={`card ${styles.section}`} aria-labelledby="profile-heading">
       <h2 id="profile-heading">Profile</h2>

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { describeError } from "@/lib/ui/describe-error";
 import { signOut } from "../sign-out";
+import { Button } from "@/app/_components/button";
 import styles from "./account.module.css";
 
 type SessionActionsProps = {
@@ -28,17 +29,17 @@ export function SessionActions({ hasOthers, onEndOthers, onError }: SessionActio
 
   return (
     <div className={styles.actions}>
-      <button type="button" className="button" aria-disabled={busy !== null || undefined} onClick={() => act("this", () => signOut("this-device"), true)}>
+      <Button busy={busy !== null} onClick={() => act("this", () => signOut("this-device"), true)}>
         {busy === "this" ? "Signing out…" : "Sign out this device"}
-      </button>
+      </Button>
       {hasOthers ? (
-        <button type="button" className="button" aria-disabled={busy !== null || undefined} onClick={() => act("others", onEndOthers, false)}>
+        <Button busy={busy !== null} onClick={() => act("others", onEndOthers, false)}>
           {busy === "others" ? "Signing out others…" : "Sign out other devices"}
-        </button>
+        </Button>
       ) : null}
-      <button type="button" className="button" aria-disabled={busy !== null || undefined} onClick={() => act("all", () => signOut("everywhere"), true)}>
+      <Button busy={busy !== null} onClick={() => act("all", () => signOut("everywhere"), true)}>
         {busy === "all" ? "Signing out everywhere…" : "Sign out everywhere"}
-      </button>
+      </Button>
     </div>
   );
 }

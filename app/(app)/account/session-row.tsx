@@ -2,6 +2,7 @@
 import type { SessionView } from "@/lib/auth/responses";
 import { describeUserAgent } from "@/lib/ui/format";
 import { LocalTime } from "@/app/_components/local-time";
+import { Button } from "@/app/_components/button";
 import styles from "./account.module.css";
 
 type SessionRowProps = { session: SessionView; onEnd: () => void };
@@ -19,9 +20,9 @@ export function SessionRow({ session, onEnd }: SessionRowProps) {
         </p>
       </div>
       {session.current ? null : (
-        <button type="button" className="button button-small" onClick={onEnd}>
+        <Button small onClick={onEnd}>
           Sign out<span className="visually-hidden"> {device}, signed in <LocalTime iso={session.createdAt} /></span>
-        </button>
+        </Button>
       )}
     </li>
   );

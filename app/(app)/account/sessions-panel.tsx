@@ -1,6 +1,7 @@
 "use client";
 // Where the account is signed in, with this device marked, and the sessions that ended
-// in the last 30 days with why. Each other device can be signed out on its own.
+// in the last 30 days with why. Each other device can be signed out on its own, or all
+// of them at once.
 import { useRef, useState } from "react";
 import { api } from "@/lib/api-client";
 import type { SessionView } from "@/lib/auth/responses";
@@ -9,7 +10,7 @@ import { describeUserAgent } from "@/lib/ui/format";
 import { Announcer } from "@/app/_components/announcer";
 import { FormAlert } from "@/app/_components/form-alert";
 import { LoadError } from "@/app/_components/load-error";
-import { useApiData } from "@/app/_components/use-api-data";
+import { usePagedData, type FetchPage, type Paged } from "@/app/_components/use-paged-data";
 import { EndedSessions } from "./ended-sessions";
 import { SessionActions } from "./session-actions";
 import { SessionRow, SessionRowSkeleton } from "./session-row";
@@ -18,16 +19,22 @@ import styles from "./account.module.css";
 type SessionsPanelProps = {
   /** Bumped when something else ended sessions: the list reloads. */
   version: number;
-  /** What GET /api/auth/sessions?include=ended answers, read by the server page. */
-  initial: { sessions: SessionView[] };
+  /** The sessions GET /api/auth/sessions?include=ended answers, read by the server page. */
+  initial: Paged<SessionView>;
+};
+
+// Every session in one answer: a list of one page.
+const fetchSessions: FetchPage<SessionView> = async (_cursor, signal) => {
+  const { sessions } = await api<{ sessions: SessionView[] }>("/api/auth/sessions", { query: { include: "ended" }, signal });
+  return { rows: sessions, nextCursor: null };
 };
 
 export function SessionsPanel({ version, initial }: SessionsPanelProps) {
-  const sessions = useApiData("/api/auth/sessions?include=ended", { version, initial });
+  const sessions = usePagedData({ key: "sessions", fetchPage: fetchSessions, served: { key: "sessions", page: initial }, version });
   const [message, setMessage] = useState("");
   const [error, setError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const all = sessions.data?.sessions ?? [];
+  const all = sessions.rows;
   const active = all.filter((s) => s.endedAt === null);
   const ended = all.filter((s) => s.endedAt !== null);
   const others = active.filter((s) => !s.current);
@@ -47,11 +54,10 @@ export function SessionsPanel({ version, initial }: SessionsPanelProps) {
 
   const endOne = (session: SessionView) =>
     run(() => api(`/api/auth/sessions/${encodeURIComponent(session.id)}`, { method: "DELETE" }), `Signed out ${describeUserAgent(session.userAgent)}.`);
+  // One call, whatever the number of devices: the server ends them together, and keeps
+  // this session and its cookies.
   const endOthers = () =>
-    run(
-      () => Promise.all(others.map((s) => api(`/api/auth/sessions/${encodeURIComponent(s.id)}`, { method: "DELETE" }))),
-      "Signed out all your other devices.",
-    );
+    run(() => api("/api/auth/sessions", { method: "DELETE", query: { except: "current" } }), "Signed out all your other devices.");
 
   return (
     <section className={`card ${styles.section}`} aria-labelledby="sessions-heading">
@@ -62,7 +68,7 @@ export function SessionsPanel({ version, initial }: SessionsPanelProps) {
       <FormAlert message={error} title="That didn't work" />
       {sessions.status === "error" ? <LoadError what="your sessions" error={sessions.error} onRetry={sessions.reload} /> : null}
       <ul className={styles.sessions} aria-busy={sessions.status === "loading"} aria-label="Active sessions">
-        {sessions.data === null && sessions.status === "loading" ? <SessionRowSkeleton /> : null}
+        {sessions.shownKey === null && sessions.status === "loading" ? <SessionRowSkeleton /> : null}
         {active.map((session) => (
           <SessionRow key={session.id} session={session} onEnd={() => endOne(session)} />
         ))}

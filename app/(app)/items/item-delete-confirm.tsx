@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { api, ApiError } from "@/lib/api-client";
 import { describeError } from "@/lib/ui/describe-error";
 import type { Item } from "@/lib/items/schemas";
+import { Button } from "@/app/_components/button";
 import styles from "./items.module.css";
 
 type ItemDeleteConfirmProps = { item: Item; onDeleted: () => void; onCancel: () => void };
@@ -42,12 +43,12 @@ export function ItemDeleteConfirm({ item, onDeleted, onCancel }: ItemDeleteConfi
         Delete “{item.name}”? This can&apos;t be undone.
       </p>
       <div className={styles.rowActions}>
-        <button type="button" className="button button-small button-danger" onClick={confirm} aria-disabled={busy || undefined}>
+        <Button variant="danger" small onClick={confirm} busy={busy}>
           {busy ? "Deleting…" : "Yes, delete"}
-        </button>
-        <button type="button" className="button button-small" onClick={onCancel}>
+        </Button>
+        <Button small onClick={onCancel}>
           Cancel
-        </button>
+        </Button>
       </div>
       <p className={styles.rowError} role="alert">
         {error}

@@ -9,6 +9,7 @@ import { useFormSubmit } from "@/app/_components/use-form-submit";
 import { fillItemFields, ItemFields } from "./item-fields";
 import { ItemChangedError, useItemVersion, type LatestReason } from "./use-item-version";
 import { ItemUpdateSchema, type Item } from "@/lib/items/schemas";
+import { Button } from "@/app/_components/button";
 import styles from "./items.module.css";
 
 type ItemEditFormProps = {
@@ -73,9 +74,9 @@ export function ItemEditForm({ item, onSaved, onCancel, onLatest, onGone }: Item
         <SubmitButton busy={busy} busyLabel="Saving…">
           Save
         </SubmitButton>
-        <button type="button" className="button" onClick={onCancel}>
+        <Button onClick={onCancel}>
           Cancel
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -6,6 +6,7 @@ import { formatPrice } from "@/lib/ui/format";
 import type { Item } from "@/lib/items/schemas";
 import { ItemDeleteConfirm } from "./item-delete-confirm";
 import { ItemEditForm } from "./item-edit-form";
+import { Button } from "@/app/_components/button";
 import styles from "./items.module.css";
 
 type Mode = "view" | "edit" | "delete";
@@ -71,12 +72,12 @@ export function ItemRow({ item, onSaved, onDeleted, onLatest, onGone }: ItemRowP
         <ItemDeleteConfirm item={item} onDeleted={() => onDeleted(item)} onCancel={() => back("delete")} />
       ) : (
         <div className={styles.rowActions}>
-          <button ref={editRef} type="button" className="button button-small" onClick={() => setMode("edit")}>
+          <Button ref={editRef} small onClick={() => setMode("edit")}>
             Edit<span className="visually-hidden"> {item.name}</span>
-          </button>
-          <button ref={deleteRef} type="button" className="button button-small button-quiet-danger" onClick={() => setMode("delete")}>
+          </Button>
+          <Button ref={deleteRef} variant="quiet-danger" small onClick={() => setMode("delete")}>
             Delete<span className="visually-hidden"> {item.name}</span>
-          </button>
+          </Button>
         </div>
       )}
     </li>

@@ -4,11 +4,12 @@ import { describeError } from "@/lib/ui/describe-error";
 import { LoadError } from "@/app/_components/load-error";
 import type { Item } from "@/lib/items/schemas";
 import { ItemRow, ItemRowSkeleton } from "./item-row";
-import type { useItemsList } from "./use-items-list";
+import type { ItemsListData } from "./use-items-list";
+import { Button } from "@/app/_components/button";
 import styles from "./items.module.css";
 
 type ItemsListProps = {
-  list: ReturnType<typeof useItemsList>;
+  list: ItemsListData;
   query: string;
   searching: boolean;
   headingRef: RefObject<HTMLHeadingElement | null>;
@@ -76,15 +77,15 @@ export function ItemsList({ list, query, searching, headingRef, onSaved, onDelet
         </p>
       ) : null}
       {list.nextCursor ? (
-        <button type="button" className={`button ${styles.loadMore}`} onClick={handleLoadMore} aria-disabled={list.more.loading || undefined}>
+        <Button className={styles.loadMore} onClick={handleLoadMore} busy={list.more.loading}>
           {list.more.loading ? "Loading more…" : "Load more"}
-        </button>
+        </Button>
       ) : null}
     </div>
   );
 }
 
-function statusText(list: ReturnType<typeof useItemsList>, query: string, busy: boolean): string {
+function statusText(list: ItemsListData, query: string, busy: boolean): string {
   if (list.shownFor === null) return "Loading your items…";
   if (busy) return query ? "Searching…" : "Loading…";
   const count = list.items.length;

@@ -1,39 +1,53 @@
 "use client";
 // The items page: add, find, sort, page through, edit and delete. Every change is
-// announced in words, and focus lands where the user will want to continue.
-import { useRef, useState } from "react";
+// announced in words, and focus lands where the user will want to continue. The search
+// and sort live in the page's URL.
+import { useEffect, useRef, useState } from "react";
+import { useSearchParams } from "next/navigation";
 import { Announcer } from "@/app/_components/announcer";
+import type { Paged } from "@/app/_components/use-paged-data";
 import { useDebouncedValue } from "@/app/_components/use-debounced-value";
-import type { Sort } from "./item-order";
-import type { Item, ItemList } from "@/lib/items/schemas";
+import type { Item } from "@/lib/items/schemas";
+import type { Sort } from "./item-sorts";
 import { ItemCreateForm } from "./item-create-form";
 import { ItemsList } from "./items-list";
 import { ItemsToolbar } from "./items-toolbar";
-import { FIRST_VIEW } from "./list-query";
+import { viewFromParams, viewHref, type View } from "./list-query";
 import { useItemsList } from "./use-items-list";
 import styles from "./items.module.css";
 
 // Long enough to skip a request per keystroke, short enough to feel immediate.
 const SEARCH_DELAY_MS = 300;
 
-/** `firstPage`: the first page of the list as the user first sees it, read by the server. */
-export function ItemsManager({ firstPage }: { firstPage: ItemList }) {
-  const [search, setSearch] = useState(FIRST_VIEW.query);
-  const [sort, setSort] = useState<Sort>(FIRST_VIEW.sort);
+type ItemsManagerProps = {
+  /** The first page of the list for `firstView`, read by the server page. */
+  firstPage: Paged<Item>;
+  /** The search and sort the server read from the URL. */
+  firstView: View;
+};
+
+export function ItemsManager({ firstPage, firstView }: ItemsManagerProps) {
+  // The URL as the browser has it now: after Back it may differ from what the server read.
+  const params = useSearchParams();
+  const [start] = useState(() => viewFromParams(params));
+  const [search, setSearch] = useState(start.query);
+  const [sort, setSort] = useState<Sort>(start.sort);
   const query = useDebouncedValue(search, SEARCH_DELAY_MS);
-  const list = useItemsList(query, sort, firstPage);
+  const list = useItemsList(query, sort, { view: firstView, page: firstPage });
   const [message, setMessage] = useState("");
   // News the user did not cause (a row vanishing) is also shown, not only read out.
   const [notice, setNotice] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useShownViewInUrl({ query, sort });
 
   function announce(text: string, { visible = false } = {}) {
     setMessage(text);
     setNotice(visible ? text : null);
   }
 
-  function handleCreated(item: Item) {
-    const shown = list.add(item);
+  async function handleCreated(item: Item) {
+    const shown = await list.add(item);
     announce(shown ? `Added “${item.name}”.` : `Added “${item.name}”. It isn't shown with the current search or page.`);
   }
 
@@ -55,7 +69,7 @@ export function ItemsManager({ firstPage }: { firstPage: ItemList }) {
   return (
     <>
       <Announcer message={message} />
-      <ItemCreateForm onCreated={handleCreated} />
+      <ItemCreateForm onCreated={(item) => void handleCreated(item)} />
       <section className={`card ${styles.listCard}`} aria-labelledby="items-heading">
         <div className={styles.listHeader}>
           <h2 id="items-heading" ref={headingRef} tabIndex={-1}>
@@ -76,4 +90,18 @@ export function ItemsManager({ firstPage }: { firstPage: ItemList }) {
       </section>
     </>
   );
+}
+
+/**
+ * Keeps the URL on the view the list shows. The browser's own replaceState, which Next's
+ * router follows (useSearchParams sees it), rather than router.replace: that would render
+ * the server page again for every search, a second query for the page the list fetches
+ * anyway. Replace, not push: Back leaves the page instead of undoing keystrokes.
+ */
+function useShownViewInUrl(view: View) {
+  const { query, sort } = view;
+  useEffect(() => {
+    const href = viewHref(window.location.pathname, { query, sort });
+    if (href !== window.location.pathname + window.location.search) window.history.replaceState(null, "", href);
+  }, [query, sort]);
 }

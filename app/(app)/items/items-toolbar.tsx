@@ -1,6 +1,6 @@
 "use client";
 import { useId } from "react";
-import { isSort, SORTS, type Sort } from "./item-order";
+import { isSort, SORTS, type Sort } from "./item-sorts";
 import styles from "./items.module.css";
 
 type ItemsToolbarProps = {

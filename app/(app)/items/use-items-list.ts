@@ -1,101 +1,45 @@
 "use client";
-// The loaded part of the user's items for one search and sort: the first page, then
-// more on request (cursor pagination), plus local edits after create, save and delete
-// so the list does not reload and jump around after every change. The first page can
-// come with the server's HTML, and is then not fetched again.
-import { useCallback, useEffect, useRef, useState } from "react";
+// The user's items for one search and sort, through the pages' one data hook: the first
+// page from the server's HTML, then more on request, plus local edits after save and
+// delete. A created item is placed by asking the API again for what is shown.
+import { useCallback } from "react";
 import { api } from "@/lib/api-client";
-import { useServedData } from "@/app/_components/use-served-data";
-import { insertInOrder, matchesQuery, type Sort } from "./item-order";
-import { pageQuery } from "./list-query";
-import type { Item, ItemList } from "@/lib/items/schemas";
+import { ItemsQuerySchema, type Item, type PageOfItems } from "@/lib/items/schemas";
+import { usePagedData, type FetchPage, type Paged } from "@/app/_components/use-paged-data";
+import type { Sort } from "./item-sorts";
+import { pageQuery, PAGE_SIZE, viewKey, viewOfKey, type View } from "./list-query";
 
-export type ListStatus = "loading" | "ready" | "error";
+// The API's own bound on `limit`, read from its schema so the two never disagree.
+const MAX_LIMIT = ItemsQuerySchema.shape.limit.unwrap().maxValue ?? PAGE_SIZE;
 
-type ListState = {
-  items: Item[];
-  nextCursor: string | null;
-  status: ListStatus;
-  error: unknown;
+/** `served`: the first page the server read (as the server sent it: see useServedData), and its view. */
+export function useItemsList(query: string, sort: Sort, served?: { view: View; page: Paged<Item> }) {
+  const fetchPage = useCallback<FetchPage<Item>>(
+    async (cursor, signal, size) => {
+      const limit = size === undefined ? PAGE_SIZE : Math.min(MAX_LIMIT, Math.max(PAGE_SIZE, size));
+      const page = await api<PageOfItems>("/api/items", { query: { ...pageQuery(query, sort, cursor), limit }, signal });
+      return { rows: page.items, nextCursor: page.nextCursor };
+    },
+    [query, sort],
+  );
+  const list = usePagedData({
+    key: viewKey({ query, sort }),
+    fetchPage,
+    served: served && { key: viewKey(served.view), page: served.page },
+  });
+
+  /** Shows a created item where the database puts it; false when the search or the unloaded pages hide it. */
+  async function add(item: Item): Promise<boolean> {
+    const rows = await list.refresh();
+    return rows?.some((row) => row.id === item.id) ?? false;
+  }
+
+  const replace = (item: Item) => list.update((rows) => rows.map((row) => (row.id === item.id ? item : row)));
+  const remove = (id: string) => list.update((rows) => rows.filter((row) => row.id !== id));
+
   /** The search and sort the shown items belong to (they lag while a new search loads). */
-  shownFor: { query: string; sort: Sort } | null;
-};
-
-const LOADING: ListState = { items: [], nextCursor: null, status: "loading", error: null, shownFor: null };
-
-function startFrom(firstPage: ItemList | undefined, query: string, sort: Sort): ListState {
-  if (!firstPage) return LOADING;
-  return { items: firstPage.items, nextCursor: firstPage.nextCursor, status: "ready", error: null, shownFor: { query, sort } };
+  const shownFor = list.shownKey === null ? null : viewOfKey(list.shownKey);
+  return { ...list, items: list.rows, shownFor, add, replace, remove };
 }
 
-const viewKey = (query: string, sort: Sort) => JSON.stringify([query, sort]);
-
-function fetchPage(query: string, sort: Sort, cursor: string | null, signal: AbortSignal) {
-  return api<ItemList>("/api/items", { query: pageQuery(query, sort, cursor), signal });
-}
-
-/** `firstPage`: the first page for the search and sort the list starts with, read by the server. */
-export function useItemsList(query: string, sort: Sort, firstPage?: ItemList) {
-  const [state, setState] = useState<ListState>(() => startFrom(firstPage, query, sort));
-  const [more, setMore] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
-  const controller = useRef<AbortController | null>(null);
-  const isServed = useServedData(firstPage, viewKey(query, sort));
-
-  const loadFirst = useCallback(async () => {
-    controller.current?.abort();
-    const current = (controller.current = new AbortController());
-    setState((s) => ({ ...s, status: "loading", error: null }));
-    setMore({ loading: false, error: null });
-    try {
-      const page = await fetchPage(query, sort, null, current.signal);
-      if (current.signal.aborted) return;
-      setState({ items: page.items, nextCursor: page.nextCursor, status: "ready", error: null, shownFor: { query, sort } });
-    } catch (error) {
-      if (!current.signal.aborted) setState((s) => ({ ...s, status: "error", error }));
-    }
-  }, [query, sort]);
-
-  useEffect(() => {
-    if (!isServed(viewKey(query, sort))) void loadFirst();
-    return () => controller.current?.abort();
-  }, [loadFirst, isServed, query, sort]);
-
-  /** Loads the next page; resolves to how many new items arrived. */
-  async function loadMore(): Promise<number> {
-    if (!state.nextCursor || more.loading) return 0;
-    // A page the server rendered had no request to abort: a new search or sort aborts this one.
-    const signal = (controller.current ??= new AbortController()).signal;
-    setMore({ loading: true, error: null });
-    try {
-      const page = await fetchPage(query, sort, state.nextCursor, signal);
-      if (signal.aborted) return 0;
-      // An item renamed or created here may also come back in a later page: keep one.
-      const known = new Set(state.items.map((item) => item.id));
-      const fresh = page.items.filter((item) => !known.has(item.id));
-      setState((s) => ({ ...s, items: [...s.items, ...fresh], nextCursor: page.nextCursor }));
-      setMore({ loading: false, error: null });
-      return fresh.length;
-    } catch (error) {
-      if (!signal.aborted) setMore({ loading: false, error });
-      return 0;
-    }
-  }
-
-  /** Puts a created item in its place; false when the search or the unloaded pages hide it. */
-  function add(item: Item): boolean {
-    if (!matchesQuery(item, query)) return false;
-    const next = insertInOrder(state.items, item, sort, state.nextCursor !== null);
-    if (next) setState((s) => ({ ...s, items: next }));
-    return next !== null;
-  }
-
-  function replace(item: Item) {
-    setState((s) => ({ ...s, items: s.items.map((existing) => (existing.id === item.id ? item : existing)) }));
-  }
-
-  function remove(id: string) {
-    setState((s) => ({ ...s, items: s.items.filter((item) => item.id !== id) }));
-  }
-
-  return { ...state, more, reload: loadFirst, loadMore, add, replace, remove };
-}
+export type ItemsListData = ReturnType<typeof useItemsList>;

@@ -10,6 +10,7 @@ import { Field } from "@/app/_components/field";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useFormSubmit } from "@/app/_components/use-form-submit";
+import { Button, buttonClass } from "@/app/_components/button";
 import styles from "../auth.module.css";
 
 export function ForgotForm({ validFor }: { validFor: string }) {
@@ -45,10 +46,10 @@ export function ForgotForm({ validFor }: { validFor: string }) {
           <p className="muted">Nothing after a few minutes? Look in your spam folder, or check the address and try again.</p>
         </div>
         <div className={styles.actions}>
-          <button type="button" className="button" onClick={() => setSentTo(null)}>
+          <Button onClick={() => setSentTo(null)}>
             Use another address
-          </button>
-          <Link href="/login" className="button button-quiet">
+          </Button>
+          <Link href="/login" className={buttonClass({ variant: "quiet" })}>
             Back to sign in
           </Link>
         </div>

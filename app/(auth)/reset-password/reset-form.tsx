@@ -12,6 +12,7 @@ import { LinkProblem, LinkReading } from "../link-problem";
 import { goTo } from "../navigate";
 import { useLinkToken } from "../use-link-token";
 import { ResetFormSchema } from "./reset-schema";
+import { buttonClass } from "@/app/_components/button";
 import styles from "../auth.module.css";
 
 export function ResetForm() {
@@ -94,7 +95,7 @@ function ResetWith({ token }: { token: string | null | undefined }) {
 function NewLink() {
   return (
     <p>
-      <Link href="/forgot-password" className="button button-primary">
+      <Link href="/forgot-password" className={buttonClass({ variant: "primary" })}>
         Ask for a new link
       </Link>
     </p>

@@ -3,6 +3,7 @@
 // the account page, after signing in, where the banner offers one.
 import Link from "next/link";
 import { useResendVerification } from "@/app/_components/use-resend-verification";
+import { Button, buttonClass } from "@/app/_components/button";
 
 export function NewVerificationLink({ signedIn }: { signedIn: boolean }) {
   const resend = useResendVerification();
@@ -11,7 +12,7 @@ export function NewVerificationLink({ signedIn }: { signedIn: boolean }) {
       <>
         <p className="muted">Sign in, and your account page offers a new link.</p>
         <p>
-          <Link href="/login?next=%2Faccount" className="button button-primary">
+          <Link href="/login?next=%2Faccount" className={buttonClass({ variant: "primary" })}>
             Sign in
           </Link>
         </p>
@@ -22,9 +23,9 @@ export function NewVerificationLink({ signedIn }: { signedIn: boolean }) {
     <>
       <p className="muted">Were you changing your address? Then ask for the change again on your account page.</p>
       <p>
-        <button type="button" className="button button-primary" onClick={() => void resend.resend()} aria-disabled={resend.status === "sending" || undefined}>
+        <Button variant="primary" onClick={() => void resend.resend()} aria-disabled={resend.status === "sending" || undefined}>
           {resend.status === "sending" ? "Sending…" : "Send a new link"}
-        </button>
+        </Button>
       </p>
       <p role="status" aria-live="polite" className={resend.status === "failed" ? "field-error" : undefined}>
         {resend.message}

@@ -10,6 +10,7 @@ import { describeError } from "@/lib/ui/describe-error";
 import { LinkProblem, LinkReading } from "../link-problem";
 import { useLinkToken } from "../use-link-token";
 import { NewVerificationLink } from "./new-verification-link";
+import { Button, buttonClass } from "@/app/_components/button";
 import styles from "../auth.module.css";
 
 type Outcome =
@@ -74,7 +75,7 @@ function VerifyWith({ token, signedIn, validFor }: VerifyEmailProps & { token: s
           it was. You can choose another one on your account page.
         </p>
         <p>
-          <Link href="/account" className="button button-primary">
+          <Link href="/account" className={buttonClass({ variant: "primary" })}>
             Go to your account
           </Link>
         </p>
@@ -85,9 +86,9 @@ function VerifyWith({ token, signedIn, validFor }: VerifyEmailProps & { token: s
     <LinkProblem title="Couldn't confirm your address">
       <p>{describeError(outcome.error)}</p>
       <p>
-        <button type="button" className="button button-primary" onClick={() => void confirm(token)}>
+        <Button variant="primary" onClick={() => void confirm(token)}>
           Try again
-        </button>
+        </Button>
       </p>
     </LinkProblem>
   );
@@ -114,7 +115,7 @@ function Confirmed({ email }: { email: string }) {
         </p>
       </div>
       <p>
-        <Link href="/items" className="button button-primary">
+        <Link href="/items" className={buttonClass({ variant: "primary" })}>
           Go to your items
         </Link>
       </p>

@@ -1,37 +1,27 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-user";
+import { UsersQuerySchema } from "@/lib/auth/schemas";
+import { listUsers } from "@/lib/auth/users";
+import { USERS_PAGE_SIZE } from "./users-query";
 import { UsersTable } from "./users-table";
 import styles from "./users.module.css";
 
 export const metadata: Metadata = { title: "Users" };
 
+// The first page comes with the HTML, as GET /api/users would answer it. Anyone but an
+// admin gets ../forbidden.tsx with status 403, as the API answers them.
 export default async function AdminUsersPage() {
   const user = await requirePageUser("/admin/users");
-  if (user.role !== "admin") return <NotAllowed email={user.email} />;
+  if (user.role !== "admin") forbidden();
+  const page = await listUsers(UsersQuerySchema.parse({ limit: USERS_PAGE_SIZE }));
   return (
     <div className={styles.page}>
       <div className={styles.intro}>
         <h1>Users</h1>
         <p className="muted">Everyone with an account, oldest first.</p>
       </div>
-      <UsersTable />
-    </div>
-  );
-}
-
-// A plain page, not an error: the user did nothing wrong by following a link here.
-function NotAllowed({ email }: { email: string }) {
-  return (
-    <div className={`card ${styles.notAllowed}`}>
-      <h1>Not allowed</h1>
-      <p>
-        This page is for administrators. You&apos;re signed in as <strong>{email}</strong>, which
-        isn&apos;t an administrator account.
-      </p>
-      <p>
-        <Link href="/items">Go to your items</Link>
-      </p>
+      <UsersTable firstPage={{ rows: page.users, nextCursor: page.nextCursor }} />
     </div>
   );
 }

@@ -1,80 +1,47 @@
 "use client";
-// Every account, a page at a time (the API's cursor pagination).
-import { useCallback, useEffect, useRef, useState } from "react";
+// Every account, a page at a time (the API's cursor pagination), starting from the
+// first page the server page read.
+import { useEffect, useRef } from "react";
 import { api } from "@/lib/api-client";
 import type { User } from "@/lib/auth/responses";
 import { formatDate } from "@/lib/ui/format";
 import { Announcer } from "@/app/_components/announcer";
+import { Button } from "@/app/_components/button";
 import { LoadError } from "@/app/_components/load-error";
+import { usePagedData, type FetchPage, type Paged } from "@/app/_components/use-paged-data";
+import { USERS_PAGE_SIZE } from "./users-query";
 import styles from "./users.module.css";
 
-type Page = { users: User[]; nextCursor: string | null };
+const fetchUsers: FetchPage<User> = async (cursor, signal) => {
+  const page = await api<{ users: User[]; nextCursor: string | null }>("/api/users", { query: { limit: USERS_PAGE_SIZE, cursor }, signal });
+  return { rows: page.users, nextCursor: page.nextCursor };
+};
 
-const PAGE_SIZE = 50;
-
-const fetchUsers = (after: string | null) => api<Page>("/api/users", { query: { limit: PAGE_SIZE, cursor: after } });
-
-export function UsersTable() {
-  const [users, setUsers] = useState<User[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [status, setStatus] = useState<"loading" | "ready" | "error">("loading");
-  const [error, setError] = useState<unknown>(null);
+export function UsersTable({ firstPage }: { firstPage: Paged<User> }) {
+  const list = usePagedData({ key: "users", fetchPage: fetchUsers, served: { key: "users", page: firstPage } });
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   // After "load more", focus goes to the first new row: the button may be gone.
-  const [focusRow, setFocusRow] = useState<number | null>(null);
-
-  const show = useCallback((page: Page, after: string | null) => {
-    setUsers((current) => (after ? [...current, ...page.users] : page.users));
-    setCursor(page.nextCursor);
-    setStatus("ready");
-  }, []);
-
-  const fail = useCallback((failure: unknown) => {
-    setError(failure);
-    setStatus("error");
-  }, []);
-
-  const load = useCallback(
-    (after: string | null) => {
-      setStatus("loading");
-      return fetchUsers(after).then((page) => show(page, after), fail);
-    },
-    [show, fail],
-  );
-
+  const focusRow = useRef<number | null>(null);
   useEffect(() => {
-    let active = true;
-    fetchUsers(null).then(
-      (page) => active && show(page, null),
-      (failure: unknown) => active && fail(failure),
-    );
-    return () => {
-      active = false;
-    };
-  }, [show, fail]);
+    if (focusRow.current === null) return;
+    bodyRef.current?.rows[focusRow.current]?.focus();
+    focusRow.current = null;
+  }, [list.rows]);
 
-  useEffect(() => {
-    if (focusRow === null || status !== "ready") return;
-    bodyRef.current?.rows[focusRow]?.focus();
-  }, [focusRow, status]);
-
-  function loadMore() {
-    if (!cursor || status === "loading") return;
-    setFocusRow(users.length);
-    void load(cursor);
+  async function loadMore() {
+    focusRow.current = list.rows.length;
+    if ((await list.loadMore()) === 0) focusRow.current = null;
   }
 
-  function retry() {
-    void load(users.length ? cursor : null);
-  }
-
-  const initial = status === "loading" && users.length === 0;
+  const busy = list.status === "loading" || list.more.loading;
+  const failure = list.status === "error" ? list.error : list.more.error;
+  const retry = list.status === "error" ? list.reload : loadMore;
   return (
     <div className={styles.wrap}>
-      <Announcer message={status === "ready" ? `${users.length} users shown${cursor ? ", more available" : ""}.` : ""} />
-      {status === "error" ? <LoadError what="the users" error={error} onRetry={retry} /> : null}
+      <Announcer message={busy ? "" : `${list.rows.length} users shown${list.nextCursor ? ", more available" : ""}.`} />
+      {failure ? <LoadError what="the users" error={failure} onRetry={() => void retry()} /> : null}
       <div className={`card ${styles.tableCard}`}>
-        <table className={styles.table} aria-busy={status === "loading"}>
+        <table className={styles.table} aria-busy={busy}>
           <caption className="visually-hidden">All users</caption>
           <thead>
             <tr>
@@ -86,8 +53,8 @@ export function UsersTable() {
             </tr>
           </thead>
           <tbody ref={bodyRef}>
-            {initial ? <SkeletonRows /> : null}
-            {users.map((user) => (
+            {list.shownKey === null ? <SkeletonRows /> : null}
+            {list.rows.map((user) => (
               <tr key={user.id} tabIndex={-1}>
                 <td>
                   <span className={styles.person}>
@@ -103,10 +70,10 @@ export function UsersTable() {
           </tbody>
         </table>
       </div>
-      {cursor ? (
-        <button type="button" className="button" onClick={loadMore} aria-disabled={status === "loading" || undefined}>
-          {status === "loading" ? "Loading…" : "Load more users"}
-        </button>
+      {list.nextCursor ? (
+        <Button onClick={() => void loadMore()} busy={list.more.loading}>
+          {list.more.loading ? "Loading…" : "Load more users"}
+        </Button>
       ) : null}
     </div>
   );
