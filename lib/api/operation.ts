@@ -5,6 +5,7 @@
 // imports: the objects themselves are plain data plus zod schemas.
 import type { z } from "zod";
 import type { ErrorCode } from "@/lib/http/problem";
+import type { SeeOther } from "@/lib/http/response";
 
 /** Who may call: anyone, a signed-in user, or a signed-in administrator. */
 export type Access = "public" | "user" | "admin";
@@ -51,6 +52,8 @@ export type Operation = {
     headers?: readonly string[];
     example?: unknown;
   };
+  /** Also answers 303 to a page: a browser's plain form post (no script) lands somewhere. */
+  seeOther?: { description: string };
   errors?: readonly ErrorSpec[];
   /** False for an operation that never touches the database (the document itself): no 503. */
   database?: boolean;
@@ -64,5 +67,7 @@ type Schema<O, K extends "params" | "query"> = O extends Record<K, infer S exten
 export type ParamsOf<O extends Operation> = Schema<O, "params">;
 export type QueryOf<O extends Operation> = Schema<O, "query">;
 export type BodyOf<O extends Operation> = O["body"] extends { schema: infer S extends z.ZodType } ? z.output<S> : undefined;
-/** What a handler answers: the JSON its success schema describes, or nothing (204). */
-export type ReplyOf<O extends Operation> = O["success"] extends { schema: infer S extends z.ZodType } ? z.input<S> : void;
+/** What a handler answers: the JSON its success schema describes, or nothing (204), or a 303 where declared. */
+export type ReplyOf<O extends Operation> =
+  | (O["success"] extends { schema: infer S extends z.ZodType } ? z.input<S> : void)
+  | (O extends { seeOther: object } ? SeeOther : never);

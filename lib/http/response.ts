@@ -1,4 +1,4 @@
-// The successful answers of route handlers: JSON that no cache keeps, and 204.
+// The successful answers of route handlers: JSON that no cache keeps, 204, and 303.
 export function json(data: unknown, init: { status?: number; headers?: HeadersInit } = {}): Response {
   const headers = new Headers(init.headers);
   headers.set("content-type", "application/json");
@@ -8,4 +8,9 @@ export function json(data: unknown, init: { status?: number; headers?: HeadersIn
 
 export function noContent(headers?: HeadersInit): Response {
   return new Response(null, { status: 204, headers });
+}
+
+/** A handler's reply that sends the browser to a page (303: the page is fetched with GET). */
+export class SeeOther {
+  constructor(readonly location: `/${string}`) {}
 }

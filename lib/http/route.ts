@@ -11,7 +11,7 @@ import { assertNotCrossSite } from "@/lib/auth/csrf";
 import { env } from "@/lib/env";
 import { parseInput, parseQuery, readBody } from "@/lib/http/body";
 import { errorResponse } from "@/lib/http/error-response";
-import { json } from "@/lib/http/response";
+import { json, SeeOther } from "@/lib/http/response";
 
 export type RouteInput<O extends Operation> = {
   request: Request;
@@ -40,6 +40,10 @@ export function route<const O extends Operation>(operation: O, handler: Handler<
       if (operation.refuseCrossSite) assertNotCrossSite(request);
       const input = await readInput(operation, request, context);
       const reply = await handler({ request, user, headers, ...input } as RouteInput<O>);
+      if (reply instanceof SeeOther && operation.seeOther) {
+        headers.set("location", reply.location);
+        return new Response(null, { status: 303, headers });
+      }
       if (CHECK_REPLIES) checkReply(operation, reply, headers);
       const { status, schema } = operation.success;
       return schema ? json(reply, { status, headers }) : new Response(null, { status, headers });

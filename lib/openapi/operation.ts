@@ -31,6 +31,9 @@ export async function buildOperation(operation: ApiOperation, components: Schema
     ...(operation.body ? { requestBody: requestBody(operation.body, components) } : {}),
     responses: {
       [String(operation.success.status)]: successResponse(operation.success, components),
+      ...(operation.seeOther
+        ? { "303": { description: operation.seeOther.description, headers: { Location: { $ref: "#/components/headers/Location" } } } }
+        : {}),
       ...(await errorResponses(errorSpecs(operation))),
     },
   };

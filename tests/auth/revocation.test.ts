@@ -7,7 +7,7 @@ import { DELETE as endSession } from "@/app/api/auth/sessions/[id]/route";
 import { DELETE as endAllSessions } from "@/app/api/auth/sessions/route";
 import { GET as listItems } from "@/app/api/items/route";
 import { createSignedInUser, signInAgain } from "../factories/users";
-import { apiRequest, params, setCookies } from "../helpers/http";
+import { apiRequest, ORIGIN, params, setCookies } from "../helpers/http";
 
 async function status(accessToken: string) {
   const response = await me(apiRequest("/api/auth/me", { token: accessToken }), undefined);
@@ -33,6 +33,23 @@ describe("revocation takes effect at the next request", () => {
     const cookies = setCookies(response);
     expect(cookies.get("access_token")).toContain("Max-Age=0");
     expect(cookies.get("refresh_token")).toContain("Max-Age=0");
+    expect(await status(accessToken)).toEqual(revoked);
+  });
+
+  it("after a plain form post to logout, which clears the cookies and sends the browser to the login page", async () => {
+    const { accessToken, refreshToken } = await createSignedInUser();
+    const response = await logout(
+      apiRequest("/api/auth/logout", {
+        method: "POST",
+        body: "",
+        cookies: { refresh_token: refreshToken },
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: ORIGIN },
+      }),
+      undefined,
+    );
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/login?reason=signed-out");
+    expect(setCookies(response).get("refresh_token")).toContain("Max-Age=0");
     expect(await status(accessToken)).toEqual(revoked);
   });
 

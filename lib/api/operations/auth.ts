@@ -103,6 +103,7 @@ export const logOut = defineOperation({
   credentials: ANY_CREDENTIAL,
   body: { schema: LogoutSchema, required: false, example: { refresh_token: EXAMPLE_TOKENS.refresh_token } },
   success: { status: 204, description: "Logged out; cookies cleared.", headers: COOKIES_SET },
+  seeOther: { description: "Logged out by a plain HTML form post: cookies cleared, and on to the login page." },
   errors: [REFRESH_COOKIE_CROSS_SITE],
 });
 

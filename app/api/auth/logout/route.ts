@@ -3,9 +3,10 @@ import { getCurrentUser } from "@/lib/auth/authenticate";
 import { clearAuthCookies, readRefreshCookie } from "@/lib/auth/cookies";
 import { assertSameOrigin } from "@/lib/auth/csrf";
 import { logOut } from "@/lib/auth/service";
+import { SeeOther } from "@/lib/http/response";
 import { route } from "@/lib/http/route";
 
-// Idempotent: whatever was sent, the answer is 204 and the cookies are cleared.
+// Idempotent: whatever was sent, the answer is 204 (303 for a form) and the cookies are cleared.
 export const POST = route(operations.logOut, async ({ request, body, headers }) => {
   const cookie = readRefreshCookie(request);
   if (!body.refresh_token && cookie) assertSameOrigin(request);
@@ -13,4 +14,9 @@ export const POST = route(operations.logOut, async ({ request, body, headers }) 
   const sessionId = refreshToken ? undefined : (await getCurrentUser(request))?.sessionId;
   await logOut({ refreshToken, sessionId });
   clearAuthCookies(request, headers);
+  // The header's Sign out is a form, so that it works before the page's scripts run.
+  if (isFormPost(request)) return new SeeOther("/login?reason=signed-out");
 });
+
+const isFormPost = (request: Request) =>
+  (request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded");
