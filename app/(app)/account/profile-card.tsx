@@ -6,10 +6,12 @@ import { LoadError } from "@/app/_components/load-error";
 import { LocalTime } from "@/app/_components/local-time";
 import { usePagedData, type FetchPage, type Paged } from "@/app/_components/use-paged-data";
 import styles from "./account.module.css";
+import type * as auth from "@/lib/api/operations/auth";
+import type { ReplyOf } from "@/lib/api/operation";
 
 // One resource, so one page of one row: the same hook as every list on the pages.
 const fetchMe: FetchPage<User> = async (_cursor, signal) => {
-  const { user } = await api<{ user: User }>("/api/auth/me", { signal });
+  const { user } = await api<ReplyOf<typeof auth.getMe>>("/api/auth/me", { signal });
   return { rows: [user], nextCursor: null };
 };
 

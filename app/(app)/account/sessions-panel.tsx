@@ -15,6 +15,8 @@ import { EndedSessions } from "./ended-sessions";
 import { SessionActions } from "./session-actions";
 import { SessionRow, SessionRowSkeleton } from "./session-row";
 import styles from "./account.module.css";
+import type * as sessionOperations from "@/lib/api/operations/sessions";
+import type { ReplyOf } from "@/lib/api/operation";
 
 type SessionsPanelProps = {
   /** Bumped when something else ended sessions: the list reloads. */
@@ -25,7 +27,7 @@ type SessionsPanelProps = {
 
 // Every session in one answer: a list of one page.
 const fetchSessions: FetchPage<SessionView> = async (_cursor, signal) => {
-  const { sessions } = await api<{ sessions: SessionView[] }>("/api/auth/sessions", { query: { include: "ended" }, signal });
+  const { sessions } = await api<ReplyOf<typeof sessionOperations.listSessions>>("/api/auth/sessions", { query: { include: "ended" }, signal });
   return { rows: sessions, nextCursor: null };
 };
 

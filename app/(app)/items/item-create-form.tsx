@@ -9,12 +9,14 @@ import { SubmitButton } from "@/app/_components/submit-button";
 import { useFormSubmit } from "@/app/_components/use-form-submit";
 import { ItemFields } from "./item-fields";
 import styles from "./items.module.css";
+import type * as items from "@/lib/api/operations/items";
+import type { ReplyOf } from "@/lib/api/operation";
 
 export function ItemCreateForm({ onCreated }: { onCreated: (item: Item) => void }) {
   const nameRef = useRef<HTMLInputElement>(null);
   const { busy, errors, formError, formRef, alertRef, handleSubmit, handleInput } = useFormSubmit({
     schema: ItemCreateSchema,
-    send: (input: ItemCreateInput) => api<Item>("/api/items", { method: "POST", body: input }),
+    send: (input: ItemCreateInput) => api<ReplyOf<typeof items.createItem>>("/api/items", { method: "POST", body: input }),
     onSuccess: (item, element) => {
       element.reset();
       nameRef.current?.focus();

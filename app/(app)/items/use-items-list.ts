@@ -4,10 +4,12 @@
 // delete. A created item is placed by asking the API again for what is shown.
 import { useCallback } from "react";
 import { api } from "@/lib/api-client";
-import { ItemsQuerySchema, type Item, type PageOfItems } from "@/lib/items/schemas";
+import { ItemsQuerySchema, type Item } from "@/lib/items/schemas";
 import { usePagedData, type FetchPage, type Paged } from "@/app/_components/use-paged-data";
 import type { Sort } from "./item-sorts";
 import { pageQuery, PAGE_SIZE, viewKey, viewOfKey, type View } from "./list-query";
+import type * as items from "@/lib/api/operations/items";
+import type { ReplyOf } from "@/lib/api/operation";
 
 // The API's own bound on `limit`, read from its schema so the two never disagree.
 const MAX_LIMIT = ItemsQuerySchema.shape.limit.unwrap().maxValue ?? PAGE_SIZE;
@@ -17,7 +19,7 @@ export function useItemsList(query: string, sort: Sort, served?: { view: View; p
   const fetchPage = useCallback<FetchPage<Item>>(
     async (cursor, signal, size) => {
       const limit = size === undefined ? PAGE_SIZE : Math.min(MAX_LIMIT, Math.max(PAGE_SIZE, size));
-      const page = await api<PageOfItems>("/api/items", { query: { ...pageQuery(query, sort, cursor), limit }, signal });
+      const page = await api<ReplyOf<typeof items.listItems>>("/api/items", { query: { ...pageQuery(query, sort, cursor), limit }, signal });
       return { rows: page.items, nextCursor: page.nextCursor };
     },
     [query, sort],

@@ -5,13 +5,14 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiError } from "@/lib/api-client";
-import type { User } from "@/lib/auth/responses";
 import { describeError } from "@/lib/ui/describe-error";
 import { LinkProblem, LinkReading } from "../link-problem";
 import { useLinkToken } from "../use-link-token";
 import { NewVerificationLink } from "./new-verification-link";
 import { Button, buttonClass } from "@/app/_components/button";
 import styles from "../auth.module.css";
+import type * as recovery from "@/lib/api/operations/recovery";
+import type { ReplyOf } from "@/lib/api/operation";
 
 type Outcome =
   | { kind: "checking" }
@@ -36,7 +37,7 @@ function VerifyWith({ token, signedIn, validFor }: VerifyEmailProps & { token: s
   const confirm = useCallback(async (value: string) => {
     setOutcome({ kind: "checking" });
     try {
-      const { user } = await api<{ user: User }>("/api/auth/email/verify", { method: "POST", body: { token: value }, refresh: false });
+      const { user } = await api<ReplyOf<typeof recovery.verifyEmail>>("/api/auth/email/verify", { method: "POST", body: { token: value }, refresh: false });
       setOutcome({ kind: "confirmed", email: user.email });
     } catch (error) {
       setOutcome(outcomeOf(error));

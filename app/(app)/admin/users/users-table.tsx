@@ -11,9 +11,11 @@ import { LoadError } from "@/app/_components/load-error";
 import { usePagedData, type FetchPage, type Paged } from "@/app/_components/use-paged-data";
 import { USERS_PAGE_SIZE } from "./users-query";
 import styles from "./users.module.css";
+import type * as meta from "@/lib/api/operations/meta";
+import type { ReplyOf } from "@/lib/api/operation";
 
 const fetchUsers: FetchPage<User> = async (cursor, signal) => {
-  const page = await api<{ users: User[]; nextCursor: string | null }>("/api/users", { query: { limit: USERS_PAGE_SIZE, cursor }, signal });
+  const page = await api<ReplyOf<typeof meta.listUsers>>("/api/users", { query: { limit: USERS_PAGE_SIZE, cursor }, signal });
   return { rows: page.users, nextCursor: page.nextCursor };
 };
 
