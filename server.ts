@@ -28,16 +28,19 @@ async function prepare(): Promise<void> {
   });
 }
 
+// serve.ts reads the configuration as it loads: it is imported only once prepare() has
+// put a first run's JWT secret from .env.local into the environment (workers inherit it).
+const serve = async () => (await import("./lib/server/serve.ts")).serveNext({ dev, root });
+
 async function main(): Promise<void> {
-  const { serveNext } = await import("./lib/server/serve.ts");
   if (dev) {
     // A new operation reaches middleware's route table on the next `npm run dev`.
     const { writeRouteTable } = await import("./scripts/api-routes.ts");
     if (await writeRouteTable()) console.log("lib/api/route-table.ts: rewritten from lib/api/operations");
     await prepare();
-    return serveNext({ dev, root });
+    return serve();
   }
-  if (cluster.isWorker) return serveNext({ dev, root });
+  if (cluster.isWorker) return serve();
   await prepare();
   const { env } = await import("./lib/env.ts");
   const { superviseWorkers, workerCount } = await import("./lib/server/cluster.ts");
