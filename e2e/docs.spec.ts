@@ -18,6 +18,10 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
 
 // Swagger UI's markup is not ours: an operation is found by the id Swagger UI gives its
 // block (operations-<tag>-<operationId>), and inside it by roles.
+// Swagger UI fetches the document and renders some forty operations in the browser: on a
+// loaded two-core CI machine that has taken longer than the default five seconds.
+const SWAGGER_RENDERS = 20_000;
+
 const operation = (page: Page, tag: string, id: string) => page.locator(`#operations-${tag}-${id}`);
 
 test("shows every endpoint, loading nothing from another origin and breaking no CSP rule", async ({ page, baseURL }) => {
@@ -27,7 +31,7 @@ test("shows every endpoint, loading nothing from another origin and breaking no 
 
   await page.goto("/docs");
   await expect(page.getByRole("heading", { level: 1, name: "API reference" })).toBeVisible();
-  await expect(page.getByRole("button", { name: /^POST \/api\/auth\/signup/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^POST \/api\/auth\/signup/ })).toBeVisible({ timeout: SWAGGER_RENDERS });
   await expect(page.getByRole("button", { name: /^PATCH \/api\/items\/\{id\}/ })).toBeVisible();
   await expect(page.getByRole("button", { name: /^GET \/api\/users/ })).toBeVisible();
 
@@ -43,7 +47,7 @@ test("has an anchor for every error code, where a problem body's `type` lands", 
   const problem = (await (await request.get("/api/auth/me")).json()) as { type: string };
   expect(problem.type).toBe("/docs#error-authentication_required");
   await page.goto(problem.type);
-  await expect(page.getByRole("button", { name: /^POST \/api\/auth\/signup/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^POST \/api\/auth\/signup/ })).toBeVisible({ timeout: SWAGGER_RENDERS });
   await expect(page.locator("#error-authentication_required")).toBeInViewport();
 });
 
