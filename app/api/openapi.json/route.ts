@@ -8,6 +8,8 @@ const CACHE = "public, max-age=300";
 export const GET = route(operations.getOpenApiDocument, async ({ request, headers }) => {
   const document = await getOpenApiDocument();
   headers.set("cache-control", CACHE);
+  // `servers` names the Host the client addressed: a cache must keep one copy per Host.
+  headers.set("vary", "host");
   // The origin this was fetched from, so that Postman and Insomnia imports call this
   // server; a shallow copy, as the cached document is shared by every request.
   const servers = [{ url: fetchedFrom(request), description: "This server" }];

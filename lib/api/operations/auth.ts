@@ -98,7 +98,7 @@ export const logOut = defineOperation({
   summary: "End this session",
   description:
     "Ends the session named by the `refresh_token` in the body, else the refresh cookie, else the access token. " +
-    "Idempotent: always 204, and the cookies are cleared.",
+    "Idempotent: always 204 (303 to the login page for a plain form post), and the cookies are cleared.",
   access: "public",
   credentials: ANY_CREDENTIAL,
   body: { schema: LogoutSchema, required: false, example: { refresh_token: EXAMPLE_TOKENS.refresh_token } },
