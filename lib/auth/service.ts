@@ -9,7 +9,16 @@ import { needsRehash, verifyPassword } from "@/lib/auth/password";
 import { consume, giveBack, limits, resetAttempts } from "@/lib/auth/rate-limit";
 import { rotateRefreshToken } from "@/lib/auth/refresh-tokens";
 import { createSession, endAllUserSessions, endSessionByRefreshToken, endSession } from "@/lib/auth/sessions";
-import { createUser, deleteUser, findCredentials, refreshRole, toUser, updatePasswordHash } from "@/lib/auth/users";
+import {
+  createUser,
+  deleteUser,
+  findCredentials,
+  INITIAL_CREDENTIALS_VERSION,
+  refreshRole,
+  rehashPassword,
+  toUser,
+  updatePasswordHash,
+} from "@/lib/auth/users";
 import { voidLinkTokens } from "@/lib/auth/link-tokens";
 import { noticePasswordChanged } from "@/lib/auth/notices";
 import { assertPassword } from "@/lib/auth/reauth";
@@ -40,8 +49,13 @@ async function issueTokens(grant: TokenGrant): Promise<IssuedTokens> {
   };
 }
 
-async function startSession(user: User, client: ClientContext): Promise<{ user: User; issued: IssuedTokens }> {
-  const session = await createSession(user.id, client.userAgent);
+/**
+ * A session for an account whose password was just checked (or just set, at signup); null
+ * when that password stopped being the account's meanwhile, or the account was deleted.
+ */
+async function startSession(user: User, credentialsVersion: number, client: ClientContext) {
+  const session = await createSession({ userId: user.id, credentialsVersion }, client.userAgent);
+  if (!session) return null;
   return { user, issued: await issueTokens({ userId: user.id, role: user.role, ...session }) };
 }
 
@@ -49,7 +63,10 @@ export async function signUp(input: SignupInput, client: ClientContext) {
   await consume(limits.signupByIp(client.ip));
   const user = await createUser(input);
   inBackground("The verification mail", () => mailVerificationLink(user));
-  return startSession(user, client);
+  const started = await startSession(user, INITIAL_CREDENTIALS_VERSION, client);
+  // Only a reset link (mailed after this very request) or a deletion could have come first.
+  if (!started) throw invalidCredentials();
+  return started;
 }
 
 const invalidCredentials = () =>
@@ -77,9 +94,13 @@ export async function logIn(input: LoginInput, client: ClientContext) {
     refreshRole(account),
     resetAttempts(byEmail.key),
     giveBack(byIp.key),
-    needsRehash(account.passwordHash) ? updatePasswordHash(account.id, input.password) : undefined,
+    needsRehash(account.passwordHash) ? rehashPassword(account, input.password) : undefined,
   ]);
-  return startSession(toUser({ ...account, role }), client);
+  // A reset, a change or a deletion that landed while bcrypt ran wins: the password
+  // checked here is no longer the account's, and nothing was stored.
+  const started = await startSession(toUser({ ...account, role }), account.credentialsVersion, client);
+  if (!started) throw invalidCredentials();
+  return started;
 }
 
 export async function refresh(refreshToken: string): Promise<IssuedTokens> {

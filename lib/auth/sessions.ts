@@ -4,7 +4,8 @@
 // session goes through endSessions(), so the revocation view always hears of it.
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
-import { isUuid } from "@/lib/ids";
+import { isUuid, newUuidV7 } from "@/lib/ids";
+import { rememberLiveSession } from "@/lib/auth/live-sessions";
 import { applyRevoked } from "@/lib/auth/revocations";
 import { expiryFrom, hashToken, newRefreshToken } from "@/lib/auth/session-tokens";
 import type { SessionEndReason, SessionView } from "@/lib/auth/responses";
@@ -16,22 +17,35 @@ export type StoredEndReason = Exclude<SessionEndReason, "expired">;
 
 export type IssuedSession = { sessionId: string; refreshToken: string; expiresAt: Date };
 
-export async function createSession(userId: string, userAgent: string | null): Promise<IssuedSession> {
+/** The credentials a login checked: the account, and the version of its password it read. */
+export type CheckedCredentials = { userId: string; credentialsVersion: number };
+
+/**
+ * Stores a new session and its first refresh token, only if the account still exists and
+ * its password is still the one the caller checked; null otherwise. One statement, so one
+ * round trip: the account row is read FOR SHARE, so a password update in flight makes it
+ * wait and then see the new version, and an update that comes after it waits for the
+ * session to commit, and then ends it with the others (docs/decisions/0028).
+ */
+export async function createSession(checked: CheckedCredentials, userAgent: string | null): Promise<IssuedSession | null> {
   const db = await getDb();
   const refreshToken = newRefreshToken();
   const now = new Date();
-  const session = await db.session.create({
-    data: {
-      userId,
-      userAgent: userAgent?.slice(0, 512) ?? null,
-      createdAt: now,
-      lastUsedAt: now,
-      expiresAt: expiryFrom(now, now),
-      refreshTokens: { create: { tokenHash: hashToken(refreshToken) } },
-    },
-    select: { id: true, expiresAt: true },
-  });
-  return { sessionId: session.id, refreshToken, expiresAt: session.expiresAt };
+  const [row] = await db.$queryRaw<{ id: string; expires_at: Date }[]>`
+    WITH account AS (
+      SELECT id FROM users WHERE id = ${checked.userId}::uuid AND credentials_version = ${checked.credentialsVersion} FOR SHARE
+    ), session AS (
+      INSERT INTO sessions (id, user_id, user_agent, created_at, last_used_at, expires_at)
+      SELECT ${newUuidV7(now.getTime())}::uuid, id, ${userAgent?.slice(0, 512) ?? null}, ${now}, ${now}, ${expiryFrom(now, now)}
+      FROM account
+      RETURNING id, expires_at
+    ), token AS (
+      INSERT INTO refresh_tokens (token_hash, session_id, issued_at) SELECT ${hashToken(refreshToken)}, id, ${now} FROM session
+    )
+    SELECT id, expires_at FROM session`;
+  if (!row) return null;
+  rememberLiveSession(row.id, checked.userId);
+  return { sessionId: row.id, refreshToken, expiresAt: row.expires_at };
 }
 
 /**

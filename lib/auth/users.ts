@@ -44,6 +44,9 @@ export async function refreshRole(account: { id: string; email: string; emailVer
   return role;
 }
 
+/** A new account's credentials version: the schema's default for `credentials_version`. */
+export const INITIAL_CREDENTIALS_VERSION = 0;
+
 export async function createUser(input: SignupInput): Promise<User> {
   const db = await getDb();
   const passwordHash = await hashPassword(input.password);
@@ -75,7 +78,7 @@ export async function findUserById(id: string): Promise<User | null> {
 /** The one read of a password hash, for checking a password. */
 export async function findCredentials(where: { email: string } | { id: string }) {
   const db = await getDb();
-  return db.user.findUnique({ where, select: { ...userSelect, passwordHash: true } });
+  return db.user.findUnique({ where, select: { ...userSelect, passwordHash: true, credentialsVersion: true } });
 }
 
 /** The account with this email, if there is one: its id and address, nothing else. */
@@ -117,9 +120,24 @@ export async function replaceEmail(userId: string, email: string): Promise<User>
   }
 }
 
+/**
+ * A new password: the hash, and a new credentials version, so that a login that checked the
+ * old password can no longer store its session (lib/auth/sessions.ts createSession).
+ */
 export async function updatePasswordHash(userId: string, password: string): Promise<void> {
   const db = await getDb();
-  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
+  const passwordHash = await hashPassword(password);
+  await db.user.updateMany({ where: { id: userId }, data: { passwordHash, credentialsVersion: { increment: 1 } } });
+}
+
+/**
+ * The same password hashed again at the current cost: no new version, and only if the
+ * password is still the one that was checked, so a rehash can never undo a reset.
+ */
+export async function rehashPassword(checked: { id: string; credentialsVersion: number }, password: string): Promise<void> {
+  const db = await getDb();
+  const passwordHash = await hashPassword(password);
+  await db.user.updateMany({ where: { id: checked.id, credentialsVersion: checked.credentialsVersion }, data: { passwordHash } });
 }
 
 /** Deletes the account; its sessions, refresh tokens and items go with it (ON DELETE CASCADE). */

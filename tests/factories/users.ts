@@ -2,6 +2,7 @@
 // spending the signup rate limit of the test's client address.
 import { signAccessToken } from "@/lib/auth/jwt";
 import { createSession } from "@/lib/auth/sessions";
+import { getDb } from "@/lib/db";
 import { createUser, markEmailVerified } from "@/lib/auth/users";
 import type { User } from "@/lib/auth/responses";
 
@@ -30,7 +31,11 @@ export async function createSignedInUser(
 
 /** A further session (another device) for an existing user. */
 export async function signInAgain(user: User, userAgent = "vitest") {
-  const { sessionId, refreshToken } = await createSession(user.id, userAgent);
+  const db = await getDb();
+  const { credentialsVersion } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { credentialsVersion: true } });
+  const session = await createSession({ userId: user.id, credentialsVersion }, userAgent);
+  if (!session) throw new Error(`signInAgain: ${user.email} changed while signing in`);
+  const { sessionId, refreshToken } = session;
   const accessToken = await signAccessToken({ sub: user.id, sid: sessionId, role: user.role });
   return { accessToken, refreshToken, sessionId };
 }
