@@ -1,14 +1,16 @@
 // Who is calling: the one authentication path of route handlers and server-rendered
 // pages. The token is verified here (never trusting anything middleware might have added
 // to the request), with the same step middleware runs on the edge, then its session is
-// checked against this instance's revocation view, with no database round trip while the
-// view is in sync (lib/auth/revocations.ts), and against the session row while it is not.
+// checked against this instance's revocation view (lib/auth/revocations.ts) and its memory
+// of sessions it has seen live (lib/auth/live-sessions.ts): no database round trip for a
+// live session seen before while the view is in sync, one primary-key read otherwise.
 import "server-only";
 import { HttpError } from "@/lib/http/problem";
 import { unauthorized } from "@/lib/auth/challenge";
 import { readAccessCookie } from "@/lib/auth/cookies";
 import { assertSameOrigin } from "@/lib/auth/csrf";
 import { checkAccessToken, type AccessClaims, type Role } from "@/lib/auth/jwt";
+import { rememberLiveSession, seenLive } from "@/lib/auth/live-sessions";
 import { revocationStatus } from "@/lib/auth/revocations";
 import { isSessionLive } from "@/lib/auth/sessions";
 
@@ -18,9 +20,15 @@ type Outcome =
   | { user: CurrentUser; source: "header" | "cookie" }
   | { reason: Parameters<typeof unauthorized>[0] };
 
+// Revoked sessions are known from the view; live ones from having been seen here before.
+// Anything else (a session this instance never saw, or saw too long ago) is read once.
 async function isLive(claims: AccessClaims): Promise<boolean> {
   const status = revocationStatus(claims.sid);
-  return status === "unknown" ? isSessionLive(claims.sid, claims.sub) : status === "live";
+  if (status === "revoked") return false;
+  if (status === "live" && seenLive(claims.sid, claims.sub)) return true;
+  const live = await isSessionLive(claims.sid, claims.sub);
+  if (live) rememberLiveSession(claims.sid, claims.sub);
+  return live;
 }
 
 async function identify(request: { headers: Headers }): Promise<Outcome> {
