@@ -2,6 +2,7 @@
 // it likes, and Next's own server passes a client-sent one through untouched, so the
 // address is only ever taken from a hop the deployment trusts (docs/decisions/0002-client-address.md).
 import { env } from "@/lib/env";
+import { readDeviceCookie } from "@/lib/auth/cookies";
 
 /**
  * The client address as seen by the server entry (server.ts): the socket's peer, or,
@@ -99,8 +100,13 @@ function parseIpv6(text: string): number[] | null {
 }
 
 /** What the auth service needs to know about the caller's device. */
-export type ClientContext = { ip: string; userAgent: string | null };
+export type ClientContext = {
+  ip: string;
+  userAgent: string | null;
+  /** The device cookie's raw value: which accounts this browser signed in to before. */
+  deviceCookie?: string;
+};
 
 export function describeClient(request: Request): ClientContext {
-  return { ip: getClientIp(request), userAgent: request.headers.get("user-agent") };
+  return { ip: getClientIp(request), userAgent: request.headers.get("user-agent"), deviceCookie: readDeviceCookie(request) };
 }

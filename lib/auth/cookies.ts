@@ -10,8 +10,8 @@ import { isHttps } from "@/lib/http/https";
 
 type CookieRequest = { headers: Headers; url?: string };
 
-const PLAIN = { access: "access_token", refresh: "refresh_token" } as const;
-const PREFIXED = { access: "__Host-access_token", refresh: "__Secure-refresh_token" } as const;
+const PLAIN = { access: "access_token", refresh: "refresh_token", device: "device" } as const;
+const PREFIXED = { access: "__Host-access_token", refresh: "__Secure-refresh_token", device: "__Secure-device" } as const;
 
 /**
  * Whether the app is served over HTTPS: APP_ORIGIN says so once and for all when it is
@@ -24,7 +24,7 @@ function overHttps(request: CookieRequest): boolean {
 }
 
 /** The names of the two auth cookies for this request: prefixed over HTTPS. */
-export function cookieNames(request: CookieRequest): { access: string; refresh: string } {
+export function cookieNames(request: CookieRequest): { access: string; refresh: string; device: string } {
   return overHttps(request) ? PREFIXED : PLAIN;
 }
 
@@ -60,6 +60,9 @@ export const readAccessCookie = (request: CookieRequest) => readCookie(request, 
 
 /** The refresh token's cookie, under this request's name for it. */
 export const readRefreshCookie = (request: CookieRequest) => readCookie(request, cookieNames(request).refresh);
+
+/** The device cookie (lib/auth/device-tokens.ts): sent only to /api/auth, like the refresh token. */
+export const readDeviceCookie = (request: CookieRequest) => readCookie(request, cookieNames(request).device);
 
 type CookieSpec = { name: string; value: string; path: string; sameSite: "Lax" | "Strict"; maxAge: number };
 
@@ -98,6 +101,15 @@ export function setAuthCookies(request: CookieRequest, headers: Headers, tokens:
       }),
     );
   }
+}
+
+/**
+ * Sets the device cookie. Logout never clears it: it is no credential, only the memory
+ * that this browser signed in to the account before.
+ */
+export function setDeviceCookie(request: CookieRequest, headers: Headers, value: string, maxAge: number): void {
+  const spec = { name: cookieNames(request).device, value, path: "/api/auth", sameSite: "Strict", maxAge } as const;
+  headers.append("set-cookie", serialize(overHttps(request), spec));
 }
 
 /** Set-Cookie headers that remove both auth cookies. */

@@ -19,6 +19,11 @@ export const limits = {
   loginByEmail: (email: string): Limit => ({
     key: `login:email:${email}`, max: env.LOGIN_MAX_FAILURES_PER_EMAIL, window: env.RATE_LIMIT_WINDOW,
   }),
+  // A browser or client that signed in to the account before has an allowance of its own,
+  // which strangers' failures against the email cannot use up (lib/auth/device-tokens.ts).
+  loginByDevice: (deviceId: string): Limit => ({
+    key: `login:device:${deviceId}`, max: env.LOGIN_MAX_FAILURES_PER_EMAIL, window: env.RATE_LIMIT_WINDOW,
+  }),
   loginByIp: (ip: string): Limit => ({
     key: `login:ip:${limitKeyOf(ip)}`, max: env.LOGIN_MAX_FAILURES_PER_IP, window: env.RATE_LIMIT_WINDOW,
   }),

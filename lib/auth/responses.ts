@@ -30,7 +30,14 @@ export const TokenSchema = z
   })
   .meta({ id: "TokenResponse" });
 
-export const AuthResultSchema = TokenSchema.extend({ user: UserSchema }).meta({ id: "AuthResponse" });
+export const AuthResultSchema = TokenSchema.extend({
+  user: UserSchema,
+  device_token: z.string().optional().meta({
+    description:
+      "Only for API clients: send it as `device_token` in later logins of this account, so that others' failed " +
+      "guesses cannot lock this client out. A browser gets it as an HttpOnly cookie.",
+  }),
+}).meta({ id: "AuthResponse" });
 
 export const SessionEndReasonSchema = z.enum([
   "logout",

@@ -42,6 +42,12 @@ export const LoginSchema = z
       .string({ error: "Enter your password." })
       .min(1, { error: "Enter your password." })
       .refine((p) => utf8Bytes(p) <= 72, { error: "Passwords are at most 72 bytes." }),
+    // Anything that is not a token made for this account is simply no device token.
+    device_token: z.string().max(512).optional().meta({
+      description:
+        "For API clients: the `device_token` an earlier login of this account returned. Its holder keeps a " +
+        "failed-login allowance of its own, which others' failures for the email cannot use up.",
+    }),
   })
   .meta({ id: "LoginRequest" });
 

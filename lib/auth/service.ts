@@ -19,6 +19,7 @@ import {
   toUser,
   updatePasswordHash,
 } from "@/lib/auth/users";
+import { deviceIdFor, issueDeviceToken, tokensInCookie } from "@/lib/auth/device-tokens";
 import { voidLinkTokens } from "@/lib/auth/link-tokens";
 import { noticePasswordChanged } from "@/lib/auth/notices";
 import { assertPassword } from "@/lib/auth/reauth";
@@ -33,7 +34,13 @@ import type { CurrentUser } from "@/lib/auth/authenticate";
 export type AccessGrant = Omit<TokenReply, "refresh_token">;
 
 /** What signup, login and refresh hand out; lib/auth/token-response.ts decides where each part goes. */
-export type IssuedTokens = { grant: AccessGrant; refreshToken: string; refreshExpiresIn: number };
+export type IssuedTokens = {
+  grant: AccessGrant;
+  refreshToken: string;
+  refreshExpiresIn: number;
+  /** At signup and login: this client's device token for the account (lib/auth/device-tokens.ts). */
+  deviceToken?: string;
+};
 
 type TokenGrant = { userId: string; role: Role; sessionId: string; refreshToken: string; expiresAt: Date };
 
@@ -53,10 +60,20 @@ async function issueTokens(grant: TokenGrant): Promise<IssuedTokens> {
  * A session for an account whose password was just checked (or just set, at signup); null
  * when that password stopped being the account's meanwhile, or the account was deleted.
  */
-async function startSession(user: User, credentialsVersion: number, client: ClientContext) {
+async function startSession(user: User, credentialsVersion: number, client: ClientContext, deviceToken?: string) {
   const session = await createSession({ userId: user.id, credentialsVersion }, client.userAgent);
   if (!session) return null;
-  return { user, issued: await issueTokens({ userId: user.id, role: user.role, ...session }) };
+  const issued = await issueTokens({ userId: user.id, role: user.role, ...session });
+  return { user, issued: { ...issued, deviceToken: deviceToken ?? issueDeviceToken(user.id) } };
+}
+
+/** The client's device token for this account, when it sent one made here for it. */
+function knownDevice(userId: string, input: LoginInput, client: ClientContext): { token: string; id: string } | null {
+  for (const token of [input.device_token ?? "", ...tokensInCookie(client.deviceCookie)]) {
+    const id = deviceIdFor(token, userId);
+    if (id) return { token, id };
+  }
+  return null;
 }
 
 export async function signUp(input: SignupInput, client: ClientContext) {
@@ -81,24 +98,28 @@ const invalidCredentials = () =>
  * spend a bcrypt comparison. Each attempt is counted before the password is checked, in
  * one atomic upsert per limit, so of many attempts sent at once for one email at most
  * LOGIN_MAX_FAILURES_PER_EMAIL reach bcrypt; the rest, the right password included, get 429.
- * A success clears the email's count and gives its attempt back to the address.
+ * A client with the account's device token is counted on its own allowance instead of
+ * the email's, so strangers' guesses cannot lock the owner out of a device they used.
+ * A success clears the count it used and gives its attempt back to the address.
  */
 export async function logIn(input: LoginInput, client: ClientContext) {
-  const byEmail = limits.loginByEmail(input.email);
-  const byIp = limits.loginByIp(client.ip);
-  await consume(byEmail, byIp);
   const account = await findCredentials({ email: input.email });
+  const device = account ? knownDevice(account.id, input, client) : null;
+  // A device the account signed in from before counts its own failures, not the email's.
+  const byAccount = device ? limits.loginByDevice(device.id) : limits.loginByEmail(input.email);
+  const byIp = limits.loginByIp(client.ip);
+  await consume(byAccount, byIp);
   const valid = await verifyPassword(input.password, account?.passwordHash ?? null);
   if (!account || !valid) throw invalidCredentials();
   const [role] = await Promise.all([
     refreshRole(account),
-    resetAttempts(byEmail.key),
+    resetAttempts(byAccount.key),
     giveBack(byIp.key),
     needsRehash(account.passwordHash) ? rehashPassword(account, input.password) : undefined,
   ]);
   // A reset, a change or a deletion that landed while bcrypt ran wins: the password
   // checked here is no longer the account's, and nothing was stored.
-  const started = await startSession(toUser({ ...account, role }), account.credentialsVersion, client);
+  const started = await startSession(toUser({ ...account, role }), account.credentialsVersion, client, device?.token);
   if (!started) throw invalidCredentials();
   return started;
 }

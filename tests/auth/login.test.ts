@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { POST as login } from "@/app/api/auth/login/route";
 import { getDb } from "@/lib/db";
 import { createSignedInUser } from "../factories/users";
-import { apiRequest } from "../helpers/http";
+import { apiRequest, setCookies } from "../helpers/http";
 
 function logIn(body: unknown, ip = "203.0.113.7") {
   return login(apiRequest("/api/auth/login", { method: "POST", body, ip }), undefined);
@@ -25,7 +25,8 @@ describe("POST /api/auth/login", () => {
     const body = await response.json();
     expect(body.user).toEqual(user);
     expect(body).toMatchObject({ token_type: "Bearer", expires_in: 900 });
-    expect(response.headers.getSetCookie()).toHaveLength(2);
+    expect([...setCookies(response).keys()]).toEqual(["access_token", "refresh_token", "device"]);
+    expect(body.device_token).toMatch(/^d1\./);
   });
 
   it("hashes the password again at BCRYPT_COST when the stored hash was made at another cost", async () => {
