@@ -53,7 +53,10 @@ export const logIn = defineOperation({
   summary: "Log in with email and password",
   description:
     "An unknown email and a wrong password get the same 401. After repeated failures for one email or one client, " +
-    "429 with `Retry-After`, even with the right password.",
+    "429 with `Retry-After`, even with the right password; a client that sends the account's device token (the " +
+    "`device` cookie, or `device_token` from an earlier login) has an allowance of its own that others' failures " +
+    "cannot use up. A login that races a password change, a reset or the account's deletion gets 401, never a " +
+    "session that outlives the change.",
   access: "public",
   refuseCrossSite: true,
   body: { schema: LoginSchema, required: true, form: true, example: EXAMPLE_CREDENTIALS },
