@@ -44,6 +44,8 @@ test("forgot-password page, reached and used with the keyboard", async ({ page }
   await page.goto("/login");
   await page.getByLabel("Password").focus();
   await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Show password" })).toBeFocused();
+  await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Forgot password?" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/forgot-password$/);

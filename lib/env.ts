@@ -23,6 +23,14 @@ function isOrigin(value: string): boolean {
   }
 }
 
+function isHttpUrl(value: string): boolean {
+  try {
+    return ["http:", "https:"].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
 const postgresUrl = z.optional(
   z.string().check(z.refine((v) => /^postgres(ql)?:\/\/[^/]+/.test(v), "must be a postgres:// or postgresql:// URL")),
 );
@@ -55,6 +63,14 @@ const EnvSchema = z.object({
   ADMIN_EMAILS: z._default(z.string(), ""),
   // bcrypt's cost is exponential: 4 is its floor, 15 already takes seconds.
   BCRYPT_COST: z.pipe(wholeNumber(4, 12), atMost(15)),
+  // `hibp`: also refuse a new password that Have I Been Pwned's range API knows. Only five
+  // hex characters of its SHA-1 leave the server, and an unreachable service lets it through
+  // (docs/decisions/0026-password-policy.md).
+  PASSWORD_BREACH_CHECK: z._default(z.enum(["off", "hibp"], { error: "must be off or hibp" }), "off"),
+  PASSWORD_BREACH_API_URL: z._default(
+    z.string().check(z.refine(isHttpUrl, "must be an http:// or https:// URL")),
+    "https://api.pwnedpasswords.com",
+  ),
   RATE_LIMIT_WINDOW: wholeNumber(1, 900),
   LOGIN_MAX_FAILURES_PER_EMAIL: wholeNumber(1, 5),
   LOGIN_MAX_FAILURES_PER_IP: wholeNumber(1, 30),

@@ -1,9 +1,10 @@
 "use client";
 // A labelled input with its hint and its error, wired for assistive technology:
 // aria-invalid marks it, aria-describedby reads the error (then the hint) after the label.
-import { useId, type InputHTMLAttributes, type Ref } from "react";
+// `action` puts a control at the input's end, inside the same frame (the password toggle).
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from "react";
 
-type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "className"> & {
+export type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "className"> & {
   label: string;
   name: string;
   error?: string | undefined;
@@ -11,9 +12,10 @@ type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "className"
   optional?: boolean;
   multiline?: boolean;
   inputRef?: Ref<HTMLInputElement>;
+  action?: ReactNode;
 };
 
-export function Field({ label, error, hint, optional, multiline, inputRef, ...input }: FieldProps) {
+export function Field({ label, error, hint, optional, multiline, inputRef, action, ...input }: FieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
@@ -38,6 +40,11 @@ export function Field({ label, error, hint, optional, multiline, inputRef, ...in
           maxLength={input.maxLength}
           rows={3}
         />
+      ) : action ? (
+        <div className="input-group">
+          <input {...input} {...shared} ref={inputRef} />
+          {action}
+        </div>
       ) : (
         <input {...input} {...shared} ref={inputRef} />
       )}

@@ -10,6 +10,7 @@ import { noticeEmailChanged, noticePasswordChanged } from "@/lib/auth/notices";
 import { consume, limits, resetAttempts } from "@/lib/auth/rate-limit";
 import { endAllUserSessions } from "@/lib/auth/sessions";
 import { assertPassword } from "@/lib/auth/reauth";
+import { assertNewPasswordAllowed, assertNotCurrentPassword } from "@/lib/auth/password-policy";
 import { findAccountByEmail, findUserById, markEmailVerified, replaceEmail, updatePasswordHash } from "@/lib/auth/users";
 import { inBackground } from "@/lib/background";
 import { linkTo } from "@/lib/mail/links";
@@ -51,10 +52,13 @@ const invalidResetToken = () =>
  * may be what someone else knew.
  */
 export async function resetPassword(token: string, newPassword: string): Promise<void> {
+  // Before the link is used: a refused common password leaves it working for a better one.
+  await assertNewPasswordAllowed(newPassword, "new_password");
   const redeemed = await redeemLinkToken(token, ["password_reset"]);
   const user = redeemed ? await findUserById(redeemed.userId) : null;
   // A link mailed to an address the account no longer has is void.
   if (!redeemed || !user || user.email !== redeemed.email) throw invalidResetToken();
+  await assertNotCurrentPassword(user.id, newPassword);
   await updatePasswordHash(user.id, newPassword);
   await voidLinkTokens(user.id);
   if (!user.emailVerified) await markEmailVerified(user.id);

@@ -23,6 +23,7 @@ import { deviceIdFor, issueDeviceToken, tokensInCookie } from "@/lib/auth/device
 import { voidLinkTokens } from "@/lib/auth/link-tokens";
 import { noticePasswordChanged } from "@/lib/auth/notices";
 import { assertPassword } from "@/lib/auth/reauth";
+import { assertNewPasswordAllowed, refusedPassword } from "@/lib/auth/password-policy";
 import { mailVerificationLink } from "@/lib/auth/recovery";
 import { inBackground } from "@/lib/background";
 import type { ClientContext } from "@/lib/auth/client-ip";
@@ -77,6 +78,7 @@ function knownDevice(userId: string, input: LoginInput, client: ClientContext): 
 }
 
 export async function signUp(input: SignupInput, client: ClientContext) {
+  await assertNewPasswordAllowed(input.password, "password");
   await consume(limits.signupByIp(client.ip));
   const user = await createUser(input);
   inBackground("The verification mail", () => mailVerificationLink(user));
@@ -136,7 +138,10 @@ export async function logOut(credentials: { refreshToken?: string; sessionId?: s
 
 export async function changePassword(user: CurrentUser, passwords: { current: string; next: string }): Promise<void> {
   const { current, next } = passwords;
+  await assertNewPasswordAllowed(next, "new_password");
   const { email } = await assertPassword(user.id, current);
+  // Compared once `current` is known to be the password: only then is it "the current one".
+  if (next === current) throw refusedPassword("new_password", "current");
   await updatePasswordHash(user.id, next);
   // Links mailed before (a reset, a pending change) are void with the old password.
   await voidLinkTokens(user.id);

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from "react";
 import { api } from "@/lib/api-client";
 import { AccountDeleteSchema } from "@/lib/auth/schemas";
-import { Field } from "@/app/_components/field";
+import { PasswordField } from "@/app/_components/password-field";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useFormSubmit } from "@/app/_components/use-form-submit";
@@ -42,10 +42,9 @@ export function DeleteAccount() {
       {open ? (
         <form ref={formRef} className={styles.form} onSubmit={handleSubmit} onInput={handleInput} noValidate>
           <FormAlert message={formError} title="Couldn't delete your account" alertRef={alertRef} />
-          <Field
+          <PasswordField
             label="Your password, to confirm"
             name="password"
-            type="password"
             autoComplete="current-password"
             inputRef={passwordRef}
             error={errors.password}

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { api } from "@/lib/api-client";
 import { EmailChangeSchema } from "@/lib/auth/schemas";
 import { Field } from "@/app/_components/field";
+import { PasswordField } from "@/app/_components/password-field";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useFormSubmit } from "@/app/_components/use-form-submit";
@@ -58,7 +59,7 @@ export function EmailForm({ email, initialPending }: EmailFormProps) {
           spellCheck={false}
           error={errors.new_email}
         />
-        <Field label="Current password" name="password" type="password" autoComplete="current-password" error={errors.password} />
+        <PasswordField label="Current password" name="password" autoComplete="current-password" error={errors.password} />
         <div>
           <SubmitButton busy={busy} busyLabel="Sending the link…">
             Change email

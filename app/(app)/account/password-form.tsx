@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { api } from "@/lib/api-client";
 import { PasswordChangeSchema } from "@/lib/auth/schemas";
-import { Field } from "@/app/_components/field";
+import { PasswordField } from "@/app/_components/password-field";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useFormSubmit } from "@/app/_components/use-form-submit";
@@ -32,19 +32,19 @@ export function PasswordForm({ onChanged }: { onChanged: () => void }) {
       <FormAlert message={formError} title="Couldn't change your password" alertRef={alertRef} />
       <FormAlert tone="success" message={done ? "Your password has been changed. Other devices were signed out." : null} />
       <form ref={formRef} className={styles.form} onSubmit={handleSubmit} onInput={handleInput} noValidate>
-        <Field
+        <PasswordField
           label="Current password"
           name="current_password"
-          type="password"
           autoComplete="current-password"
+          toggleLabel="current password"
           error={errors.current_password}
         />
-        <Field
+        <PasswordField
           label="New password"
           name="new_password"
-          type="password"
           autoComplete="new-password"
-          hint="At least 8 characters."
+          toggleLabel="new password"
+          hint="At least 8 characters, not a common one, and not your current one."
           error={errors.new_password}
         />
         <div>

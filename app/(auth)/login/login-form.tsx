@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { api } from "@/lib/api-client";
 import { LoginSchema, type LoginInput } from "@/lib/auth/schemas";
 import { Field } from "@/app/_components/field";
+import { PasswordField } from "@/app/_components/password-field";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useFormSubmit } from "@/app/_components/use-form-submit";
@@ -55,7 +56,7 @@ export function LoginForm({ next, notice, checkSession }: LoginFormProps) {
           inputRef={emailRef}
           error={errors.email}
         />
-        <Field label="Password" name="password" type="password" autoComplete="current-password" error={errors.password} />
+        <PasswordField label="Password" name="password" autoComplete="current-password" error={errors.password} />
         <p className={styles.aside}>
           <Link href="/forgot-password">Forgot password?</Link>
         </p>

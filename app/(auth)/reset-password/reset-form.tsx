@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { api, ApiError } from "@/lib/api-client";
-import { Field } from "@/app/_components/field";
+import { PasswordField } from "@/app/_components/password-field";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useFormSubmit } from "@/app/_components/use-form-submit";
@@ -69,19 +69,19 @@ function ResetWith({ token }: { token: string | null | undefined }) {
       </div>
       <FormAlert message={formError} title="Couldn't set your password" alertRef={alertRef} />
       <form ref={formRef} className={styles.form} onSubmit={handleSubmit} onInput={handleInput} noValidate>
-        <Field
+        <PasswordField
           label="New password"
           name="new_password"
-          type="password"
           autoComplete="new-password"
-          hint="At least 8 characters. A few words strung together make a strong one."
+          toggleLabel="new password"
+          hint="At least 8 characters, and not a common one. A few words strung together make a strong one."
           error={errors.new_password}
         />
-        <Field
+        <PasswordField
           label="New password again"
           name="confirm_password"
-          type="password"
           autoComplete="new-password"
+          toggleLabel="new password again"
           error={errors.confirm_password}
         />
         <SubmitButton busy={busy || leaving} busyLabel="Setting your password…" full>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { api } from "@/lib/api-client";
 import { SignupSchema, type SignupInput } from "@/lib/auth/schemas";
 import { Field } from "@/app/_components/field";
+import { PasswordField } from "@/app/_components/password-field";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useFormSubmit } from "@/app/_components/use-form-submit";
@@ -42,12 +43,11 @@ export function SignupForm({ next }: { next: string }) {
           spellCheck={false}
           error={errors.email}
         />
-        <Field
+        <PasswordField
           label="Password"
           name="password"
-          type="password"
           autoComplete="new-password"
-          hint="At least 8 characters. A few words strung together make a strong one."
+          hint="At least 8 characters, and not a common one. A few words strung together make a strong one."
           error={errors.password}
         />
         <SubmitButton busy={busy || leaving} busyLabel="Creating your account…" full>

@@ -25,7 +25,9 @@ export const signUp = defineOperation({
   tag: "Auth",
   summary: "Create an account and log in",
   description:
-    "The email is trimmed and lower-cased. The password is 8 to 72 bytes of UTF-8 (bcrypt's limit, never truncated). " +
+    "The email is trimmed and lower-cased. The password is 8 to 72 bytes of UTF-8 (bcrypt's limit, never truncated), " +
+    "and not a common one: 400 `validation_failed` naming `password` for one in the shipped list of leaked passwords " +
+    "(or, with `PASSWORD_BREACH_CHECK=hibp`, one Have I Been Pwned knows). " +
     "Sets the access and refresh cookies; a browser gets no `refresh_token` in the body, other clients do. " +
     "Mails a link that verifies the address (valid `EMAIL_VERIFY_TTL` seconds).",
   access: "public",
@@ -141,7 +143,8 @@ export const changePassword = defineOperation({
   summary: "Change the password",
   description:
     "Ends every other session of the user; this one stays logged in. Links mailed before stop working, and a notice " +
-    "is mailed to the account's address. A wrong `current_password` counts as a failed login of the account.",
+    "is mailed to the account's address. A wrong `current_password` counts as a failed login of the account. " +
+    "`new_password` follows signup's rules, and must differ from the current one: else 400 `validation_failed` naming it.",
   access: "user",
   body: {
     schema: PasswordChangeSchema,

@@ -38,7 +38,9 @@ export const resetPassword = defineOperation({
   summary: "Set a new password with a reset link's token",
   description:
     "Sets the password, ends every session of the user (`password_reset`), marks the email verified (the link proves " +
-    "it), voids every other mailed link, and mails a notice. The token works once.",
+    "it), voids every other mailed link, and mails a notice. The token works once. `new_password` follows signup's " +
+    "rules (a common one is refused before the token is used, so the link still works) and must not be the current " +
+    "password (refused after the token is used, so a link cannot test guesses of it).",
   access: "public",
   body: { schema: ResetPasswordSchema, required: true, example: { token: EXAMPLE_LINK_TOKEN, new_password: "a longer passphrase 2" } },
   success: { status: 204, description: "The password is set; sign in with it." },
