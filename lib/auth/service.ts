@@ -78,8 +78,10 @@ function knownDevice(userId: string, input: LoginInput, client: ClientContext): 
 }
 
 export async function signUp(input: SignupInput, client: ClientContext) {
-  await assertNewPasswordAllowed(input.password, "password");
+  // Counted first: with PASSWORD_BREACH_CHECK=hibp the check asks a third party, which no
+  // client may make this app do faster than it may sign up.
   await consume(limits.signupByIp(client.ip));
+  await assertNewPasswordAllowed(input.password, "password");
   const user = await createUser(input);
   inBackground("The verification mail", () => mailVerificationLink(user));
   const started = await startSession(user, INITIAL_CREDENTIALS_VERSION, client);
