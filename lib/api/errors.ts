@@ -81,6 +81,8 @@ export const WRONG_PASSWORD = {
 export const REFRESH_FAILED = {
   status: 401,
   codes: ["invalid_refresh_token", "refresh_token_expired", "refresh_token_reused", "session_revoked"],
-  description: "The refresh token is unknown, expired, or was replayed after rotation (which ends the session).",
+  description:
+    "The refresh token is missing, malformed (of any type: never 400), unknown, expired, or was replayed after rotation " +
+    "(which ends the session).",
   headers: ["WWW-Authenticate"],
 } as const satisfies ErrorSpec;
