@@ -55,7 +55,7 @@ export const COMMON_ERRORS = {
   databaseDown: {
     status: 503,
     codes: ["database_unavailable"],
-    description: "The database cannot be reached; retry after `Retry-After` seconds.",
+    description: "The database cannot be reached or refuses connections; retry after `Retry-After` seconds.",
     headers: ["Retry-After"],
   },
   internal: {

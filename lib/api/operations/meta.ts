@@ -11,7 +11,9 @@ export const getHealth = defineOperation({
   path: "/api/health",
   tag: "Meta",
   summary: "Liveness, including the database",
-  description: "503 with `Retry-After` when the database cannot be reached, so a load balancer can stop routing here.",
+  description:
+    "503 with `Retry-After` when the database cannot be reached or refuses connections (starting up, shutting down, " +
+    "too many clients), so a load balancer can stop routing here.",
   access: "public",
   success: {
     status: 200,
