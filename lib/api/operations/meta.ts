@@ -29,7 +29,7 @@ export const getOpenApiDocument = defineOperation({
   path: "/api/openapi.json",
   tag: "Meta",
   summary: "This OpenAPI document",
-  description: "Import it into Postman, Insomnia or a code generator. The `servers` entry is the origin it was fetched from.",
+  description: "Import it into Postman, Insomnia or a code generator. The `servers` entry is `APP_ORIGIN` when that is set, else the origin it was fetched from.",
   access: "public",
   database: false,
   success: {
