@@ -101,7 +101,7 @@ describe("the OpenAPI document", () => {
     expect(names("/api/items")).toEqual(["query:limit", "query:cursor", "query:q", "query:sort"]);
     expect(names("/api/users")).toEqual(["query:limit", "query:cursor"]);
     expect(names("/api/auth/sessions")).toEqual(["query:include"]);
-    expect(names("/api/items/{id}")).toEqual(["path:id"]);
+    expect(names("/api/items/{id}")).toEqual(["path:id", "#/components/parameters/IfNoneMatch"]);
   });
 
   it.each(specs.filter(({ spec }) => spec.body))("gives $name a request example that its own schema accepts", ({ spec }) => {
