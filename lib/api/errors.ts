@@ -44,7 +44,7 @@ export const COMMON_ERRORS = {
   rateLimited: {
     status: 429,
     codes: ["rate_limited"],
-    description: "Too many attempts; wait for `Retry-After` seconds.",
+    description: "Too many attempts; wait `Retry-After` seconds (`detail` says the wait in words).",
     headers: ["Retry-After"],
   },
   notFound: {
