@@ -9,6 +9,7 @@ import { createSignedInUser } from "../factories/users";
 import { apiRequest, ORIGIN, type RequestOptions } from "../helpers/http";
 
 const FORM = { "content-type": "application/x-www-form-urlencoded" };
+type Headers = Record<string, string>;
 
 const postLogout = (options: RequestOptions) => logout(apiRequest("/api/auth/logout", { method: "POST", ...options }), undefined);
 
@@ -19,7 +20,8 @@ async function sessionIsLive(refreshToken: string): Promise<boolean> {
 
 describe("a logout posted by another site's form", () => {
   it("is refused with 403 and clears no cookie when the browser sent none", async () => {
-    for (const headers of [{ "sec-fetch-site": "cross-site", origin: "https://evil.example" }, { origin: "https://evil.example" }]) {
+    const attacks: Headers[] = [{ "sec-fetch-site": "cross-site", origin: "https://evil.example" }, { origin: "https://evil.example" }];
+    for (const headers of attacks) {
       const response = await postLogout({ body: "", headers: { ...FORM, ...headers } });
       expect(response.status).toBe(403);
       expect((await response.json()).code).toBe("csrf_failed");
@@ -30,7 +32,8 @@ describe("a logout posted by another site's form", () => {
   it("is refused with 403 when the browser sent the cookies, and the session stays live", async () => {
     const { accessToken, refreshToken } = await createSignedInUser();
     const cookies = { access_token: accessToken, refresh_token: refreshToken };
-    for (const headers of [{ "sec-fetch-site": "cross-site" }, { origin: "https://evil.example" }, { origin: "null" }]) {
+    const attacks: Headers[] = [{ "sec-fetch-site": "cross-site" }, { origin: "https://evil.example" }, { origin: "null" }];
+    for (const headers of attacks) {
       const response = await postLogout({ body: "", cookies, headers: { ...FORM, ...headers } });
       expect(response.status).toBe(403);
       expect(response.headers.getSetCookie()).toEqual([]);
