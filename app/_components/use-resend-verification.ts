@@ -4,7 +4,8 @@
 // live region; `confirmed` means there is nothing to resend: the address is verified.
 import { useState } from "react";
 import { api, ApiError } from "@/lib/api-client";
-import { describeError, describeWait } from "@/lib/ui/describe-error";
+import { describeError } from "@/lib/ui/describe-error";
+import { describeWait } from "@/lib/wait-words";
 
 export type ResendState =
   | { status: "idle" | "sending"; message: string }

@@ -44,7 +44,7 @@ export const COMMON_ERRORS = {
   rateLimited: {
     status: 429,
     codes: ["rate_limited"],
-    description: "Too many attempts; wait for `Retry-After` seconds.",
+    description: "Too many attempts; wait `Retry-After` seconds (`detail` says the wait in words).",
     headers: ["Retry-After"],
   },
   notFound: {
@@ -55,7 +55,7 @@ export const COMMON_ERRORS = {
   databaseDown: {
     status: 503,
     codes: ["database_unavailable"],
-    description: "The database cannot be reached; retry after `Retry-After` seconds.",
+    description: "The database cannot be reached or refuses connections; retry after `Retry-After` seconds.",
     headers: ["Retry-After"],
   },
   internal: {
@@ -81,6 +81,8 @@ export const WRONG_PASSWORD = {
 export const REFRESH_FAILED = {
   status: 401,
   codes: ["invalid_refresh_token", "refresh_token_expired", "refresh_token_reused", "session_revoked"],
-  description: "The refresh token is unknown, expired, or was replayed after rotation (which ends the session).",
+  description:
+    "The refresh token is missing, malformed (of any type: never 400), unknown, expired, or was replayed after rotation " +
+    "(which ends the session).",
   headers: ["WWW-Authenticate"],
 } as const satisfies ErrorSpec;

@@ -5,7 +5,7 @@
 // imports: the objects themselves are plain data plus zod schemas.
 import type { z } from "zod";
 import type { ErrorCode } from "@/lib/http/problem";
-import type { SeeOther } from "@/lib/http/response";
+import type { NotModified, SeeOther } from "@/lib/http/response";
 
 /** Who may call: anyone, a signed-in user, or a signed-in administrator. */
 export type Access = "public" | "user" | "admin";
@@ -54,6 +54,8 @@ export type Operation = {
   };
   /** Also answers 303 to a page: a browser's plain form post (no script) lands somewhere. */
   seeOther?: { description: string };
+  /** Also answers 304 with the success headers (a GET whose If-None-Match names the current ETag). */
+  notModified?: { description: string };
   errors?: readonly ErrorSpec[];
   /** False for an operation that never touches the database (the document itself): no 503. */
   database?: boolean;
@@ -67,7 +69,8 @@ type Schema<O, K extends "params" | "query"> = O extends Record<K, infer S exten
 export type ParamsOf<O extends Operation> = Schema<O, "params">;
 export type QueryOf<O extends Operation> = Schema<O, "query">;
 export type BodyOf<O extends Operation> = O["body"] extends { schema: infer S extends z.ZodType } ? z.output<S> : undefined;
-/** What a handler answers: the JSON its success schema describes, or nothing (204), or a 303 where declared. */
+/** What a handler answers: the JSON its success schema describes, or nothing (204), or a 303 or 304 where declared. */
 export type ReplyOf<O extends Operation> =
   | (O["success"] extends { schema: infer S extends z.ZodType } ? z.input<S> : void)
-  | (O extends { seeOther: object } ? SeeOther : never);
+  | (O extends { seeOther: object } ? SeeOther : never)
+  | (O extends { notModified: object } ? NotModified : never);

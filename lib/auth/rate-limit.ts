@@ -7,6 +7,7 @@ import { limitKeyOf } from "@/lib/auth/client-ip";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http/problem";
+import { tooManyAttempts } from "@/lib/wait-words";
 
 /** `window` in seconds: attempts beyond `max` within it are refused. */
 export type Limit = { key: string; max: number; window: number };
@@ -45,7 +46,7 @@ function tooMany(windowStart: Date, window: number): HttpError {
   const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + window * 1000 - Date.now()) / 1000));
   return new HttpError(429, {
     code: "rate_limited",
-    detail: `Too many attempts. Try again in ${retryAfter} seconds.`,
+    detail: tooManyAttempts(retryAfter),
     headers: { "retry-after": String(retryAfter) },
   });
 }

@@ -51,13 +51,23 @@ export const LoginSchema = z
   })
   .meta({ id: "LoginRequest" });
 
+/**
+ * What stands where a refresh token belongs, as text. null is no token. Anything else that
+ * is not one (a number, an object, a NUL) becomes text that names no session: real tokens
+ * are base64url, so neither JSON nor U+FFFD can match one.
+ */
+function asTokenText(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  return typeof value === "string" ? value.replaceAll("\u0000", "\ufffd") : JSON.stringify(value);
+}
+
 export const RefreshSchema = z
-  // No length rules: a token of the wrong length is simply one that matches no session,
-  // answered 401 like any other unusable token (contract: Tokens), never 400.
-  .object({ refresh_token: z.string().optional() })
+  // No length or type rules: a token of the wrong length or kind is simply one that names
+  // no session, answered 401 like any other unusable token (README: The API), never 400.
+  .object({ refresh_token: z.preprocess(asTokenText, z.string().optional()) })
   .meta({ id: "RefreshRequest" });
 
-export const LogoutSchema = RefreshSchema.meta({ id: "LogoutRequest" });
+export const LogoutSchema = z.object({ refresh_token: z.string().optional() }).meta({ id: "LogoutRequest" });
 
 export const PasswordChangeSchema = z
   .object({

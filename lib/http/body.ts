@@ -75,14 +75,18 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Validates input with a zod schema; 400 `validation_failed` names every bad field. */
+/**
+ * Validates input with a zod schema; 400 `validation_failed` names every bad field. NUL is
+ * looked for in what the schema lets through, so a field the app never stores as text
+ * (an opaque token, only hashed) may turn it into something else first.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const withNul = nulPaths(input);
-  const result = withNul.length === 0 ? schema.safeParse(input) : null;
-  if (result?.success) return result.data;
-  const errors = result
-    ? result.error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "body", message: issue.message }))
-    : withNul.map((path) => ({ path: path || "body", message: "Must not contain a NUL character." }));
+  const result = schema.safeParse(input);
+  const withNul = result.success ? nulPaths(result.data) : [];
+  if (result.success && withNul.length === 0) return result.data;
+  const errors = result.success
+    ? withNul.map((path) => ({ path: path || "body", message: "Must not contain a NUL character." }))
+    : result.error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "body", message: issue.message }));
   throw new HttpError(400, {
     code: "validation_failed",
     detail: "Some fields are missing or invalid.",

@@ -1,4 +1,4 @@
-// The successful answers of route handlers: JSON that no cache keeps, 204, and 303.
+// The successful answers of route handlers: JSON that no cache keeps, 204, 303 and 304.
 export function json(data: unknown, init: { status?: number; headers?: HeadersInit } = {}): Response {
   const headers = new Headers(init.headers);
   headers.set("content-type", "application/json");
@@ -14,3 +14,6 @@ export function noContent(headers?: HeadersInit): Response {
 export class SeeOther {
   constructor(readonly location: `/${string}`) {}
 }
+
+/** A handler's reply that the client's copy is current (304, RFC 9110 §15.4.5: no body). */
+export class NotModified {}

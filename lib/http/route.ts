@@ -11,7 +11,7 @@ import { assertNotCrossSite } from "@/lib/auth/csrf";
 import { env } from "@/lib/env";
 import { parseInput, parseQuery, readBody } from "@/lib/http/body";
 import { errorResponse } from "@/lib/http/error-response";
-import { json, SeeOther } from "@/lib/http/response";
+import { json, NotModified, SeeOther } from "@/lib/http/response";
 
 export type RouteInput<O extends Operation> = {
   request: Request;
@@ -40,10 +40,8 @@ export function route<const O extends Operation>(operation: O, handler: Handler<
       if (operation.refuseCrossSite) assertNotCrossSite(request);
       const input = await readInput(operation, request, context);
       const reply = await handler({ request, user, headers, ...input } as RouteInput<O>);
-      if (reply instanceof SeeOther && operation.seeOther) {
-        headers.set("location", reply.location);
-        return new Response(null, { status: 303, headers });
-      }
+      const bodiless = bodilessAnswer(operation, reply, headers);
+      if (bodiless) return bodiless;
       if (CHECK_REPLIES) checkReply(operation, reply, headers);
       const { status, schema } = operation.success;
       return schema ? json(reply, { status, headers }) : new Response(null, { status, headers });
@@ -56,6 +54,20 @@ export function route<const O extends Operation>(operation: O, handler: Handler<
   };
   // The route-map test reads which operation each exported handler serves.
   return Object.assign(handle, { operation });
+}
+
+/** The 303 or 304 a handler answered, where its operation declares one. */
+function bodilessAnswer(operation: Operation, reply: unknown, headers: Headers): Response | null {
+  if (reply instanceof SeeOther && operation.seeOther) {
+    headers.set("location", reply.location);
+    return new Response(null, { status: 303, headers });
+  }
+  if (reply instanceof NotModified && operation.notModified) {
+    // The Cache-Control the 200 would carry (RFC 9110 §15.4.5).
+    if (!headers.has("cache-control")) headers.set("cache-control", "no-store");
+    return new Response(null, { status: 304, headers });
+  }
+  return null;
 }
 
 function caller(operation: Operation, request: Request): Promise<CurrentUser | undefined> {

@@ -16,7 +16,8 @@ const CursorSchema = z.tuple([z.enum(ITEM_SORTS), z.string().max(400), z.string(
 
 // What a sort key must look like, so a tampered cursor is a 400 and never a database error.
 const KEY_RULES: Record<string, (key: string) => boolean> = {
-  created: (key) => z.iso.datetime().safeParse(key).success,
+  // ISO 8601 has a year 0000 and PostgreSQL has none (1 BC is its 0001 BC): years 1 to 9999 only.
+  created: (key) => z.iso.datetime().safeParse(key).success && !key.startsWith("0000"),
   price: (key) => PRICE_PATTERN.test(key),
   // PostgreSQL text cannot hold NUL: such a key was never written by encodeCursor.
   name: (key) => key.length > 0 && !key.includes("\u0000"),

@@ -1,6 +1,7 @@
 // Items' entity tags: the row's version, which every change bumps, as a strong ETag
 // (RFC 9110 §8.8.3). If-Match uses the strong comparison (§13.1.1), so weak tags and
-// anything that is not one of ours simply never match.
+// anything that is not one of ours simply never match; If-None-Match the weak one
+// (§13.1.2), which ignores the W/ prefix.
 
 export const etagOf = (version: number) => `"${version}"`;
 
@@ -15,4 +16,14 @@ export function ifMatchVersions(header: string | null | undefined): number[] | A
   if (header === null || header === undefined) return null;
   if (header.trim() === "*") return "*";
   return [...header.matchAll(/(?:^|,)\s*"(\d{1,9})"\s*(?=,|$)/g)].map((match) => Number(match[1]));
+}
+
+// One entity-tag of a list: an optional W/, then the quoted opaque tag (§8.8.3).
+const LISTED_TAG = /(?:^|,)\s*(?:W\/)?("[^"]*")\s*(?=,|$)/g;
+
+/** Whether an If-None-Match header names `etag` (or is `*`): the client's copy is current. */
+export function ifNoneMatchNames(header: string | null, etag: string): boolean {
+  if (header === null) return false;
+  if (header.trim() === "*") return true;
+  return [...header.matchAll(LISTED_TAG)].some((match) => match[1] === etag);
 }

@@ -35,7 +35,10 @@ export const HEADERS: Record<string, Header> = {
     schema: text,
   },
   "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer", minimum: 0 } },
-  ETag: { description: "The item's current version; send it back in `If-Match` to update safely.", schema: text },
+  ETag: {
+    description: "The item's current version; send it back in `If-Match` to update safely, or in `If-None-Match` to read it only if changed.",
+    schema: text,
+  },
   Location: { description: "The URL of the created resource.", schema: { type: "string", format: "uri-reference" } },
   "Set-Cookie": {
     description: "The `access_token` and `refresh_token` cookies, set, rotated or cleared (browsers only need these).",
@@ -51,5 +54,14 @@ export const PARAMETERS: Record<string, Parameter> = {
     required: false,
     description: "An `ETag` from an earlier response: the update is refused with 412 if the item changed since. `*` matches any version.",
     schema: { ...text, examples: ["*"] },
+  },
+  IfNoneMatch: {
+    name: "If-None-Match",
+    in: "header",
+    required: false,
+    description:
+      "`ETag`s of copies the client holds (weak comparison, so `W/` is ignored; `*` for any): the answer is 304 with no body " +
+      "if the item is still one of them.",
+    schema: text,
   },
 };

@@ -34,6 +34,7 @@ export async function buildOperation(operation: ApiOperation, components: Schema
       ...(operation.seeOther
         ? { "303": { description: operation.seeOther.description, headers: { Location: { $ref: "#/components/headers/Location" } } } }
         : {}),
+      ...(operation.notModified ? { "304": notModifiedResponse(operation.notModified, operation.success) } : {}),
       ...(await errorResponses(errorSpecs(operation))),
     },
   };
@@ -68,6 +69,12 @@ function requestBody(body: NonNullable<ApiOperation["body"]>, components: Schema
   const content: RequestBody["content"] = { "application/json": { schema, example: body.example } };
   if (body.form) content["application/x-www-form-urlencoded"] = { schema, example: body.example };
   return { required: body.required, content };
+}
+
+/** A 304 carries no body, but the success answer's headers (RFC 9110 §15.4.5). */
+function notModifiedResponse(notModified: { description: string }, success: ApiOperation["success"]): ResponseObject {
+  const headers = Object.fromEntries((success.headers ?? []).map((name) => [name, { $ref: `#/components/headers/${name}` }]));
+  return { description: notModified.description, ...(success.headers ? { headers } : {}) };
 }
 
 function successResponse(success: ApiOperation["success"], components: SchemaComponents): ResponseObject {

@@ -1,20 +1,7 @@
 // The API's errors in words a person understands. The contract's `detail` is written
 // for developers; these say what happened and what to do next.
 import { ApiError } from "@/lib/api-client";
-
-/** "30 seconds", "2 minutes", "1 hour": rounded up, so "try again" is never too early. */
-export function describeWait(seconds: number): string {
-  if (seconds < 60) {
-    const s = Math.max(1, Math.ceil(seconds));
-    return `${s} second${s === 1 ? "" : "s"}`;
-  }
-  if (seconds < 3600) {
-    const m = Math.ceil(seconds / 60);
-    return `${m} minute${m === 1 ? "" : "s"}`;
-  }
-  const h = Math.ceil(seconds / 3600);
-  return `${h} hour${h === 1 ? "" : "s"}`;
-}
+import { describeWait, tooManyAttempts } from "@/lib/wait-words";
 
 const MESSAGES: Partial<Record<string, string>> = {
   invalid_credentials: "That email and password don't match an account. Check them and try again.",
@@ -31,10 +18,8 @@ export function describeError(error: unknown): string {
   if (!(error instanceof ApiError)) {
     return "We couldn't reach the server. Check your connection and try again.";
   }
-  if (error.code === "rate_limited") {
-    const wait = error.retryAfter === null ? "a few minutes" : describeWait(error.retryAfter);
-    return `Too many attempts. For your security, please wait ${wait} before trying again.`;
-  }
+  // The words of the 429's own detail, from its Retry-After.
+  if (error.code === "rate_limited") return tooManyAttempts(error.retryAfter);
   if (error.code === "database_unavailable" || error.status === 503) {
     const wait = error.retryAfter === null ? "a moment" : describeWait(error.retryAfter);
     return `The service is briefly unavailable. Try again in ${wait}.`;

@@ -101,7 +101,7 @@ describe("the OpenAPI document", () => {
     expect(names("/api/items")).toEqual(["query:limit", "query:cursor", "query:q", "query:sort"]);
     expect(names("/api/users")).toEqual(["query:limit", "query:cursor"]);
     expect(names("/api/auth/sessions")).toEqual(["query:include"]);
-    expect(names("/api/items/{id}")).toEqual(["path:id"]);
+    expect(names("/api/items/{id}")).toEqual(["path:id", "#/components/parameters/IfNoneMatch"]);
   });
 
   it.each(specs.filter(({ spec }) => spec.body))("gives $name a request example that its own schema accepts", ({ spec }) => {
@@ -120,8 +120,8 @@ describe("the OpenAPI document", () => {
     const response = await GET(apiRequest("/api/openapi.json"), undefined);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/json");
-    // One copy per Host in any shared cache: the `servers` entry names it.
-    expect(response.headers.get("vary")).toBe("host");
+    // One copy per Host and scheme in any shared cache: the `servers` entry names them.
+    expect(response.headers.get("vary")).toBe("Host, X-Forwarded-Proto");
     const body = (await response.json()) as OpenApiDocument;
     expect(body.openapi).toBe("3.1.1");
     expect(body.servers).toEqual([{ url: ORIGIN, description: "This server" }]);

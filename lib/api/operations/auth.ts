@@ -103,13 +103,15 @@ export const logOut = defineOperation({
   summary: "End this session",
   description:
     "Ends the session named by the `refresh_token` in the body, else the refresh cookie, else the access token. " +
-    "Idempotent: always 204 (303 to the login page for a plain form post), and the cookies are cleared.",
+    "Idempotent: 204 (303 to the login page for the app's own plain form post), and the cookies are cleared. " +
+    "A browser request from another site is 403 and clears nothing, so no page can sign its visitors out.",
   access: "public",
   credentials: ANY_CREDENTIAL,
+  refuseCrossSite: true,
   body: { schema: LogoutSchema, required: false, example: { refresh_token: EXAMPLE_TOKENS.refresh_token } },
   success: { status: 204, description: "Logged out; cookies cleared.", headers: COOKIES_SET },
   seeOther: { description: "Logged out by a plain HTML form post: cookies cleared, and on to the login page." },
-  errors: [REFRESH_COOKIE_CROSS_SITE],
+  errors: [{ ...CROSS_SITE_FORM, description: "A browser request from another site: nothing is cleared." }],
 });
 
 export const getMe = defineOperation({

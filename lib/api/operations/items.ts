@@ -51,9 +51,12 @@ export const getItem = defineOperation({
   path: "/api/items/[id]",
   tag: "Items",
   summary: "One of your items",
+  description: "With `If-None-Match` naming the current `ETag` (or `*`), 304 and no body: the copy you hold is current.",
   access: "user",
   params: ItemIdParamsSchema,
+  requestHeaders: ["IfNoneMatch"],
   success: { status: 200, description: "The item.", schema: ItemSchema, headers: ["ETag"], example: ITEM_EXAMPLE },
+  notModified: { description: "Not modified: `If-None-Match` names the item's current `ETag`." },
   errors: [notYours],
 });
 

@@ -11,7 +11,9 @@ export const getHealth = defineOperation({
   path: "/api/health",
   tag: "Meta",
   summary: "Liveness, including the database",
-  description: "503 with `Retry-After` when the database cannot be reached, so a load balancer can stop routing here.",
+  description:
+    "503 with `Retry-After` when the database cannot be reached or refuses connections (starting up, shutting down, " +
+    "too many clients), so a load balancer can stop routing here.",
   access: "public",
   success: {
     status: 200,
@@ -27,7 +29,7 @@ export const getOpenApiDocument = defineOperation({
   path: "/api/openapi.json",
   tag: "Meta",
   summary: "This OpenAPI document",
-  description: "Import it into Postman, Insomnia or a code generator. The `servers` entry is the origin it was fetched from.",
+  description: "Import it into Postman, Insomnia or a code generator. The `servers` entry is `APP_ORIGIN` when that is set, else the origin it was fetched from.",
   access: "public",
   database: false,
   success: {

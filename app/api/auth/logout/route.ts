@@ -6,7 +6,9 @@ import { logOut } from "@/lib/auth/service";
 import { SeeOther } from "@/lib/http/response";
 import { route } from "@/lib/http/route";
 
-// Idempotent: whatever was sent, the answer is 204 (303 for a form) and the cookies are cleared.
+// Idempotent: whatever was sent, the answer is 204 (303 for a form) and the cookies are
+// cleared. Another site's request never gets here (the operation refuses it): a browser
+// applies the clearing cookies of a cross-site form post's answer (README: The API).
 export const POST = route(operations.logOut, async ({ request, body, headers }) => {
   const cookie = readRefreshCookie(request);
   if (!body.refresh_token && cookie) assertSameOrigin(request);

@@ -1,11 +1,14 @@
 import * as operations from "@/lib/api/operations/items";
+import { NotModified } from "@/lib/http/response";
 import { route } from "@/lib/http/route";
+import { ifNoneMatchNames } from "@/lib/items/etag";
 import { deleteItem, getItem, updateItem } from "@/lib/items/service";
 
-export const GET = route(operations.getItem, async ({ user, params, headers }) => {
+// If-None-Match naming the current version: the client's copy will do (304, no body).
+export const GET = route(operations.getItem, async ({ request, user, params, headers }) => {
   const { item, etag } = await getItem(user.id, params.id);
   headers.set("etag", etag);
-  return item;
+  return ifNoneMatchNames(request.headers.get("if-none-match"), etag) ? new NotModified() : item;
 });
 
 // If-Match makes the update conditional on the version the client last saw (412 if not).
