@@ -5,15 +5,22 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import styles from "./auth.module.css";
 
-type LinkCardProps = { title: string; children: ReactNode };
+type LinkCardProps = {
+  title: string;
+  children: ReactNode;
+  /** Off for what a page shows as it opens, where focus is at the top anyway. */
+  focusHeading?: boolean;
+};
 
 /**
  * A mailed-link page's card: what the link will do, or why it cannot be used. The heading
  * takes focus: it replaces what was there (a form, the reading state).
  */
-export function LinkCard({ title, children }: LinkCardProps) {
+export function LinkCard({ title, children, focusHeading = true }: LinkCardProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
+  useEffect(() => {
+    if (focusHeading) headingRef.current?.focus();
+  }, [focusHeading]);
   return (
     <div className={`card ${styles.card}`}>
       <div className={styles.intro}>

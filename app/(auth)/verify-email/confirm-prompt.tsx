@@ -25,7 +25,7 @@ export function ConfirmPrompt({ account: { email, emailVerified, pendingEmail },
   if (pendingEmail && emailVerified) {
     // A verified account has no live verification link: this one can only be the change.
     return (
-      <LinkCard title="Change your email address">
+      <LinkCard focusHeading={false} title="Change your email address">
         <p>
           Change this account&apos;s email from <Address>{email}</Address> to <Address>{pendingEmail}</Address>.
         </p>
@@ -36,7 +36,7 @@ export function ConfirmPrompt({ account: { email, emailVerified, pendingEmail },
   }
   if (pendingEmail) {
     return (
-      <LinkCard title="Confirm your email address">
+      <LinkCard focusHeading={false} title="Confirm your email address">
         <p>
           You&apos;re signed in as <Address>{email}</Address>. If this link came to that address, it confirms that you read
           mail there. If it came to <Address>{pendingEmail}</Address>, it changes this account&apos;s email to that one.
@@ -47,7 +47,7 @@ export function ConfirmPrompt({ account: { email, emailVerified, pendingEmail },
   }
   if (!emailVerified) {
     return (
-      <LinkCard title="Confirm your email address">
+      <LinkCard focusHeading={false} title="Confirm your email address">
         <p>
           Confirm that you read mail at this address, for the account you&apos;re signed in as: <Address>{email}</Address>.
         </p>
@@ -61,7 +61,7 @@ export function ConfirmPrompt({ account: { email, emailVerified, pendingEmail },
 /** Nothing is waiting: the link was used already, or it belongs to another account. */
 function AlreadyConfirmed({ email }: { email: string }) {
   return (
-    <LinkCard title="Your email address is confirmed">
+    <LinkCard focusHeading={false} title="Your email address is confirmed">
       <p>
         <Address>{email}</Address>, the address of the account you&apos;re signed in as, is confirmed already. This link
         has nothing left to do for it.

@@ -13,7 +13,7 @@ const SIGN_IN_AND_RETURN = `/login?next=${encodeURIComponent("/verify-email")}`;
 
 export function SignInFirst() {
   return (
-    <LinkCard title="Sign in to confirm your email address">
+    <LinkCard focusHeading={false} title="Sign in to confirm your email address">
       <p>This link works only for the account it was sent for. Sign in to that account, and you&apos;ll come back here to confirm.</p>
       <p className="muted">
         Didn&apos;t sign up, or ask to change your address, with this email? Then ignore the link: nothing happens without
@@ -62,15 +62,13 @@ export function SwitchAccount({ variant = "primary" }: { variant?: "primary" | "
   }
 
   return (
-    <>
-      <p>
-        <Button variant={variant} full busy={busy} onClick={() => void switchAccount()}>
-          {busy ? "Signing out…" : "Sign out and switch account"}
-        </Button>
-      </p>
-      <p role="alert" className="field-error">
+    <div>
+      <Button variant={variant} full busy={busy} onClick={() => void switchAccount()}>
+        {busy ? "Signing out…" : "Sign out and switch account"}
+      </Button>
+      <p role="alert" className={failed ? "field-error" : undefined}>
         {failed ? "Couldn't sign out. Check your connection and try again." : ""}
       </p>
-    </>
+    </div>
   );
 }
