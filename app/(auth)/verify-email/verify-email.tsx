@@ -124,7 +124,7 @@ function Confirmed({ email }: { email: string }) {
         password, the link to reset it goes there.
       </p>
       <p>
-        <Link href="/items" className={buttonClass({ variant: "primary" })}>
+        <Link href="/items" className={buttonClass({ variant: "primary", full: true })}>
           Go to your items
         </Link>
       </p>
