@@ -85,7 +85,9 @@ test("a forgotten password is replaced through the mailed link, which then signs
   await expect(page.getByRole("link", { name: "Ask for a new link" })).toHaveAttribute("href", "/forgot-password");
 });
 
-test("the signup mail's link confirms the address, and the reminder on the pages goes away", async ({ page }) => {
+const confirmation = (page: Page) => page.getByRole("heading", { level: 1, name: "Confirm your email address" });
+
+test("the signup mail's link confirms the address once the button says so, and the reminder on the pages goes away", async ({ page }) => {
   const account = newAccount("verify");
   await signUpViaApi(page.request, account);
   const first = await mailTo(account.email, "Confirm your email address");
@@ -97,15 +99,34 @@ test("the signup mail's link confirms the address, and the reminder on the pages
   const second = await mailTo(account.email, "Confirm your email address");
   expect(linkToken(second, "/verify-email")).not.toBe(linkToken(first, "/verify-email"));
 
-  // The resent link replaced the first one.
+  // The resent link replaced the first one: the page says so once asked to confirm.
   await page.goto(mailedLink(first, "/verify-email"));
-  await expect(page.getByRole("heading", { level: 1, name: "This link no longer works" })).toBeVisible();
+  await expect(confirmation(page)).toBeVisible();
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "This link no longer works" })).toBeFocused();
   await expect(page.getByRole("button", { name: "Send a new link" })).toBeVisible();
 
+  // Opening the link changes nothing: it says what will happen, to which account.
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith("/api/auth/email/verify")) posts.push(request.url());
+  });
   await page.goto(mailedLink(second, "/verify-email"));
+  await expect(page).toHaveURL(`${ORIGIN}/verify-email`);
+  await expect(page.getByRole("main")).toContainText(
+    `Confirm that you read mail at this address, for the account you're signed in as: ${account.email}.`,
+  );
+  expect(posts).toEqual([]);
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your email address is confirmed" })).toBeFocused();
   await expect(page.getByRole("main")).toContainText(account.email);
-  await expect(page).toHaveURL(`${ORIGIN}/verify-email`);
+  expect(posts).toHaveLength(1);
+
+  // The link again, used (a fresh load, as from the mail): the address is confirmed, and the page says so.
+  await page.goto("about:blank");
+  await page.goto(mailedLink(second, "/verify-email"));
+  await expect(page.getByRole("heading", { level: 1, name: "Your email address is confirmed" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText("is confirmed already");
   await page.getByRole("link", { name: "Go to your items" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Items" })).toBeVisible();
   await expect(banner(page)).toHaveCount(0);
@@ -114,11 +135,13 @@ test("the signup mail's link confirms the address, and the reminder on the pages
   await expect(banner(page)).toHaveCount(0);
 });
 
-test("a new email address takes over once the link mailed to it is followed", async ({ page }) => {
+test("a new email address takes over once the link mailed to it is confirmed in the account", async ({ page }) => {
   const account = newAccount("mover");
   const newEmail = newAccount("moved").email;
   await signUpViaApi(page.request, account);
-  await mailTo(account.email, "Confirm your email address");
+  await page.goto(mailedLink(await mailTo(account.email, "Confirm your email address"), "/verify-email"));
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your email address is confirmed" })).toBeVisible();
 
   await page.goto("/account");
   const section = page.getByRole("region", { name: "Change email" });
@@ -137,6 +160,9 @@ test("a new email address takes over once the link mailed to it is followed", as
   await expect(page.getByRole("region", { name: "Profile" })).toContainText(account.email);
 
   await page.goto(mailedLink(await mailTo(newEmail, "Confirm your new email address"), "/verify-email"));
+  await expect(page.getByRole("heading", { level: 1, name: "Change your email address" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText(`Change this account's email from ${account.email} to ${newEmail}.`);
+  await page.getByRole("button", { name: "Change my email" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your email address is confirmed" })).toBeVisible();
   await expect(page.getByRole("main")).toContainText(newEmail);
   await mailTo(account.email, "Your email address was changed");
@@ -144,4 +170,34 @@ test("a new email address takes over once the link mailed to it is followed", as
   await expect(page.getByRole("region", { name: "Profile" })).toContainText(newEmail);
   await expect(section).not.toContainText("Waiting for confirmation");
   await expect(banner(page)).toHaveCount(0);
+});
+
+test("a link opened signed out waits through sign-in, and one opened in another account's session says so", async ({ page }) => {
+  const owner = newAccount("owner");
+  const other = newAccount("other");
+  await signUpViaApi(page.request, owner);
+  const link = mailedLink(await mailTo(owner.email, "Confirm your email address"), "/verify-email");
+  await signUpViaApi(page.request, other);
+  await mailTo(other.email, "Confirm your email address");
+  await page.context().clearCookies();
+
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in to confirm your email address" })).toBeVisible();
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${ORIGIN}/login?next=%2Fverify-email`);
+  // Signed in as the wrong one: the link is refused, not used up, and the page names the account.
+  await signInThroughForm(page, other);
+  await expect(page).toHaveURL(`${ORIGIN}/verify-email`);
+  await expect(page.getByRole("main")).toContainText(`for the account you're signed in as: ${other.email}.`);
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "This link is for another account" })).toBeFocused();
+  await expect(page.getByRole("main")).toContainText(`You're signed in as ${other.email}`);
+
+  await page.getByRole("button", { name: "Sign out and switch account" }).click();
+  await expect(page).toHaveURL(`${ORIGIN}/login?next=%2Fverify-email`);
+  await signInThroughForm(page, owner);
+  await expect(page.getByRole("main")).toContainText(`for the account you're signed in as: ${owner.email}.`);
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your email address is confirmed" })).toBeFocused();
+  await expect(page.getByRole("main")).toContainText(owner.email);
 });

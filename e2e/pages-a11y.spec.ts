@@ -7,6 +7,7 @@ import { signInAsAdmin } from "./admin";
 import { activeSessions, waitForItems } from "./pages";
 import { mailedLink } from "./support/mailed-link";
 import { nextOutboxMail } from "./support/outbox";
+import { linkToken } from "../tests/helpers/smtp";
 
 /** For each width: settle, scan with axe, save a screenshot. */
 async function checkPage(page: Page, testInfo: TestInfo, name: string, settle: () => Promise<void>) {
@@ -79,24 +80,55 @@ test("reset-password page: the form, its errors, a dead link and a missing one",
   );
 });
 
-test("verify-email page: confirmed, then the used link signed in and signed out", async ({ page, account, baseURL }, testInfo) => {
+test("verify-email page: asked, dead, confirmed, then the used link signed in and signed out", async ({ page, account, baseURL }, testInfo) => {
+  const first = mailedLink(await nextOutboxMail(baseURL, account.email), "/verify-email");
+  const resent = await page.request.post("/api/auth/email/verify/resend", { headers: { origin: new URL(baseURL ?? "").origin } });
+  expect(resent.status()).toBe(202);
   const link = mailedLink(await nextOutboxMail(baseURL, account.email), "/verify-email");
+  await page.goto(first);
+  await checkPage(page, testInfo, "verify-email-ask", () => expect(page.getByRole("button", { name: "Confirm my email address" })).toBeVisible());
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await checkPage(page, testInfo, "verify-email-dead", () => expect(page.getByRole("button", { name: "Send a new link" })).toBeVisible());
+
   await page.goto(link);
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
   await checkPage(page, testInfo, "verify-email", () =>
     expect(page.getByRole("heading", { level: 1, name: "Your email address is confirmed" })).toBeVisible(),
   );
-  // A fresh load of the link (not a mere change of fragment on the same page).
+  // A fresh load of the used link (not a mere change of fragment on the same page).
   await page.goto("about:blank");
   await page.goto(link);
-  await checkPage(page, testInfo, "verify-email-dead", () => expect(page.getByRole("button", { name: "Send a new link" })).toBeVisible());
-  await page.getByRole("button", { name: "Send a new link" }).click();
   await checkPage(page, testInfo, "verify-email-already", () =>
-    expect(page.getByRole("status").filter({ hasText: "Your email address is confirmed already." })).toBeVisible(),
+    expect(page.getByRole("button", { name: "Sign out and switch account" })).toBeVisible(),
   );
   await page.context().clearCookies();
   await page.goto("about:blank");
   await page.goto(link);
-  await checkPage(page, testInfo, "verify-email-dead-signed-out", () => expect(page.getByRole("link", { name: "Sign in" })).toBeVisible());
+  await checkPage(page, testInfo, "verify-email-signed-out", () => expect(page.getByRole("link", { name: "Sign in" })).toBeVisible());
+});
+
+test("verify-email page: another account's link", async ({ page, account: _account, baseURL, playwright }, testInfo) => {
+  const other = newAccount("other");
+  const elsewhere = await playwright.request.newContext({ baseURL });
+  await signUpViaApi(elsewhere, other);
+  await elsewhere.dispose();
+  await page.goto(mailedLink(await nextOutboxMail(baseURL, other.email), "/verify-email"));
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await checkPage(page, testInfo, "verify-email-wrong-account", () =>
+    expect(page.getByRole("heading", { level: 1, name: "This link is for another account" })).toBeVisible(),
+  );
+});
+
+test("verify-email page: an email change", async ({ page, account, baseURL }, testInfo) => {
+  const headers = { origin: new URL(baseURL ?? "").origin };
+  const welcome = await nextOutboxMail(baseURL, account.email);
+  const verified = await page.request.post("/api/auth/email/verify", { headers, data: { token: linkToken(welcome, "/verify-email") } });
+  expect(verified.status()).toBe(200);
+  const newEmail = newAccount("changed").email;
+  const asked = await page.request.post("/api/auth/email", { headers, data: { new_email: newEmail, password: account.password } });
+  expect(asked.status()).toBe(202);
+  await page.goto(mailedLink(await nextOutboxMail(baseURL, newEmail), "/verify-email"));
+  await checkPage(page, testInfo, "verify-email-change", () => expect(page.getByRole("button", { name: "Change my email" })).toBeVisible());
 });
 
 test("items page, new user", async ({ page, account: _account }, testInfo) => {

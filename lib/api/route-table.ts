@@ -2,7 +2,7 @@
 // Each API path and the access of each of its methods, for middleware (lib/api/route-map.ts).
 export const ROUTE_TABLE = {
   "/api/auth/email": { POST: "user" },
-  "/api/auth/email/verify": { POST: "public" },
+  "/api/auth/email/verify": { POST: "user" },
   "/api/auth/email/verify/resend": { POST: "user" },
   "/api/auth/login": { POST: "public" },
   "/api/auth/logout": { POST: "public" },

@@ -13,6 +13,7 @@ import { checkAccessToken, type AccessClaims, type Role } from "@/lib/auth/jwt";
 import { rememberLiveSession, seenLive } from "@/lib/auth/live-sessions";
 import { revocationStatus } from "@/lib/auth/revocations";
 import { isSessionLive } from "@/lib/auth/sessions";
+import { currentRole } from "@/lib/auth/users";
 
 export type CurrentUser = { id: string; sessionId: string; role: Role };
 
@@ -63,10 +64,16 @@ export async function getCurrentUser(request: Request): Promise<CurrentUser | nu
   }
 }
 
+/**
+ * The caller, if the account is an admin now: the stored role, derived again, never the
+ * token's claim, so a demotion (an address off ADMIN_EMAILS, an email changed away from
+ * it) takes effect at the next request (README, Admin).
+ */
 export async function requireAdmin(request: Request): Promise<CurrentUser> {
   const user = await requireUser(request);
-  if (user.role !== "admin") {
+  const role = await currentRole(user.id);
+  if (role !== "admin") {
     throw new HttpError(403, { code: "admin_required", detail: "Only administrators may see this." });
   }
-  return user;
+  return { ...user, role };
 }

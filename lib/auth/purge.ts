@@ -28,9 +28,12 @@ export async function purgeStaleRows(now = new Date()): Promise<PurgeCounts> {
   const rateLimits = await db.rateLimit.deleteMany({
     where: { windowStart: { lt: new Date(now.getTime() - LONGEST_WINDOW() * 1000) } },
   });
-  // A mailed link that expired or was used a day ago is of no use to anyone.
+  // A mailed link that expired or was used a day ago is of no use to anyone; a decoy
+  // (docs/decisions/0027) never was, and goes once it has expired.
   const dayAgo = new Date(now.getTime() - DAY_MS);
-  const linkTokens = await db.emailToken.deleteMany({ where: { OR: [{ expiresAt: { lt: dayAgo } }, { usedAt: { lt: dayAgo } }] } });
+  const linkTokens = await db.emailToken.deleteMany({
+    where: { OR: [{ expiresAt: { lt: dayAgo } }, { usedAt: { lt: dayAgo } }, { userId: null, expiresAt: { lt: now } }] },
+  });
   return {
     sessions: sessions.count,
     refreshTokens: refreshTokens.count,

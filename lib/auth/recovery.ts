@@ -5,7 +5,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http/problem";
-import { issueLinkToken, redeemLinkToken, voidLinkTokens } from "@/lib/auth/link-tokens";
+import { issueDecoyToken, issueLinkToken, liveLinkTokenOwner, redeemLinkToken, voidLinkTokens } from "@/lib/auth/link-tokens";
 import { noticeEmailChanged, noticePasswordChanged } from "@/lib/auth/notices";
 import { consume, limits, resetAttempts } from "@/lib/auth/rate-limit";
 import { endAllUserSessions } from "@/lib/auth/sessions";
@@ -14,7 +14,7 @@ import { assertNewPasswordAllowed, assertNotCurrentPassword } from "@/lib/auth/p
 import { findAccountByEmail, findUserById, markEmailVerified, replaceEmail, updatePasswordHash } from "@/lib/auth/users";
 import { inBackground } from "@/lib/background";
 import { linkTo } from "@/lib/mail/links";
-import { sendMail } from "@/lib/mail/outgoing";
+import { rehearseMail, sendMail } from "@/lib/mail/outgoing";
 import { mails } from "@/lib/mail/templates";
 import type { User } from "@/lib/auth/responses";
 import type { ClientContext } from "@/lib/auth/client-ip";
@@ -27,17 +27,25 @@ export async function mailVerificationLink(user: { id: string; email: string }):
 
 /**
  * The same answer, in about the same time, whether or not an account has this email: the
- * lookup happens either way, and the token and mail for a real account are made after the
- * response. The limits count every request, known address or not.
+ * lookup happens either way, and the token and mail are made after the response. For an
+ * unknown address that work is done too, on a decoy token and a mail built but never sent,
+ * so the next request on this process is not slower for a real account (decision 0027).
+ * The limits count every request, known address or not.
  */
 export async function forgotPassword(email: string, client: ClientContext): Promise<void> {
   await consume(limits.resetByEmail(email), limits.resetByIp(client.ip));
   const account = await findAccountByEmail(email);
-  if (!account) return;
-  inBackground("The password-reset mail", async () => {
-    const token = await issueLinkToken(account.id, "password_reset", account.email, env.PASSWORD_RESET_TTL);
-    sendMail(mails.resetPassword(account.email, linkTo("/reset-password", token), env.PASSWORD_RESET_TTL));
-  });
+  inBackground("The password-reset mail", () => mailResetLink(account, email));
+}
+
+async function mailResetLink(account: { id: string; email: string } | null, email: string): Promise<void> {
+  const ttl = env.PASSWORD_RESET_TTL;
+  const token = account
+    ? await issueLinkToken(account.id, "password_reset", account.email, ttl)
+    : await issueDecoyToken("password_reset", ttl);
+  const mail = mails.resetPassword(email, linkTo("/reset-password", token), ttl);
+  if (account) sendMail(mail);
+  else await rehearseMail(mail);
 }
 
 const invalidResetToken = () =>
@@ -74,11 +82,28 @@ const invalidVerificationToken = () =>
     detail: "This confirmation link is not valid: it has expired, was used already, or a newer one was sent.",
   });
 
-/** Confirms an address with a mailed link: the account's own (verification) or a new one (email change). */
-export async function verifyEmail(token: string): Promise<User> {
-  const redeemed = await redeemLinkToken(token, ["email_verify", "email_change"]);
-  const user = redeemed ? await findUserById(redeemed.userId) : null;
-  if (!redeemed || !user) throw invalidVerificationToken();
+const wrongAccount = () =>
+  new HttpError(403, {
+    code: "wrong_account",
+    detail: "This link belongs to another account. Sign in to the account that asked for it, then open the link again.",
+  });
+
+const CONFIRMING = ["email_verify", "email_change"] as const;
+
+/**
+ * Confirms an address with a mailed link: the account's own (verification) or a new one
+ * (email change), only in a session of the account the link belongs to, so that opening a
+ * link never confirms an account someone else made (docs/decisions/0027). Another
+ * account's link is refused and left usable.
+ */
+export async function verifyEmail(token: string, callerId: string): Promise<User> {
+  const redeemed = await redeemLinkToken(token, CONFIRMING, callerId);
+  if (!redeemed) {
+    if (await liveLinkTokenOwner(token, CONFIRMING)) throw wrongAccount();
+    throw invalidVerificationToken();
+  }
+  const user = await findUserById(redeemed.userId);
+  if (!user) throw invalidVerificationToken();
   if (redeemed.purpose === "email_verify") {
     // Only while the link's address is still the account's.
     if (user.email !== redeemed.email) throw invalidVerificationToken();
@@ -110,7 +135,8 @@ export async function resendVerification(userId: string): Promise<void> {
 /**
  * Starts a change of address: a link goes to the new address, and the email changes only
  * when it is followed. Checked first: the password (counted like a login), then that the
- * new address is another one and free.
+ * new address is another one and free. Every request counts against the mail limit before
+ * the address is looked up, so past the limit a taken and a free address get the same 429.
  */
 export async function requestEmailChange(userId: string, change: { newEmail: string; password: string }): Promise<void> {
   await assertPassword(userId, change.password);
@@ -122,10 +148,10 @@ export async function requestEmailChange(userId: string, change: { newEmail: str
       errors: [{ path: "new_email", message: "This is your email address already." }],
     });
   }
+  await consume(limits.verifyMailByUser(user.id));
   if (await findAccountByEmail(change.newEmail)) {
     throw new HttpError(409, { code: "email_taken", detail: "An account with this email already exists." });
   }
-  await consume(limits.verifyMailByUser(user.id));
   const token = await issueLinkToken(user.id, "email_change", change.newEmail, env.EMAIL_VERIFY_TTL);
   sendMail(mails.confirmEmailChange(change.newEmail, linkTo("/verify-email", token), env.EMAIL_VERIFY_TTL));
 }

@@ -28,10 +28,22 @@ export function toUser(row: UserRow): User {
 /**
  * The role an account has now: admin only while its email is verified and listed in
  * ADMIN_EMAILS. Nobody becomes admin by signing up first with an admin's address, and
- * an address taken off the list loses the role at the next login, refresh or verification.
+ * an address taken off the list loses the role at its next admin request (currentRole),
+ * login, refresh or verification.
  */
 export function roleFor(account: { email: string; emailVerifiedAt: Date | null }): Role {
   return account.emailVerifiedAt !== null && env.ADMIN_EMAILS.has(account.email) ? "admin" : "user";
+}
+
+/**
+ * The account's role now, as `refreshRole` stores it; null for a deleted account. Admin
+ * endpoints ask this rather than the access token, whose claim may be older than a change
+ * of ADMIN_EMAILS or of the address (README, Admin).
+ */
+export async function currentRole(userId: string): Promise<Role | null> {
+  const db = await getDb();
+  const row = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, emailVerifiedAt: true, role: true } });
+  return row ? refreshRole(row) : null;
 }
 
 /** Stores the role `roleFor` gives, when it differs from the stored one; returns it. */

@@ -3,7 +3,7 @@
 // kept in the database meanwhile, since a queued mail holds a live link (decision 0017).
 import "server-only";
 import { inBackground } from "@/lib/background";
-import { deliver, type Mail } from "@/lib/mail/transport";
+import { composeMessage, deliver, type Mail } from "@/lib/mail/transport";
 
 // Before each retry: a restarting mail server, a dropped connection.
 const RETRY_DELAYS_MS = [2_000, 10_000, 60_000];
@@ -29,4 +29,9 @@ async function deliverWithRetries(mail: Mail): Promise<void> {
 /** Queues a mail and returns at once; it never fails the caller. */
 export function sendMail(mail: Mail): void {
   inBackground(`Mail to ${mail.to}`, () => deliverWithRetries(mail));
+}
+
+/** Builds a mail as sending would, then drops it: the decoy of a mail that must not go (decision 0027). */
+export async function rehearseMail(mail: Mail): Promise<void> {
+  await composeMessage(mail);
 }

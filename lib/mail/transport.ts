@@ -31,14 +31,24 @@ function smtpTransport(url: string): Transporter {
 const fileTransport = () =>
   (globals.__outbox ??= nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" }));
 
+const messageOf = (mail: Mail) => ({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+
+/**
+ * The message as it would go out, built and not sent: what a mail that must not be sent
+ * still costs (a forgot-password request for an unknown address, decision 0027).
+ */
+export async function composeMessage(mail: Mail): Promise<Buffer> {
+  const { message } = (await fileTransport().sendMail(messageOf(mail))) as { message: Buffer };
+  return message;
+}
+
 /** Sends one mail now; rejects when it could not be handed over. */
 export async function deliver(mail: Mail): Promise<void> {
-  const message = { from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html };
   if (env.SMTP_URL) {
-    await smtpTransport(env.SMTP_URL).sendMail(message);
+    await smtpTransport(env.SMTP_URL).sendMail(messageOf(mail));
     return;
   }
-  const { message: raw } = (await fileTransport().sendMail(message)) as { message: Buffer };
+  const raw = await composeMessage(mail);
   await mkdir(env.MAIL_OUTBOX_DIR, { recursive: true, mode: 0o700 });
   // Sortable by time, so the newest mail is the last file.
   const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(3).toString("hex")}.eml`;

@@ -15,8 +15,9 @@ const newAddress = () => `moved${++n}-${crypto.randomUUID().slice(0, 6)}@example
 
 const requestChange = (accessToken: string, body: Record<string, string>) =>
   changeEmail(apiRequest("/api/auth/email", { method: "POST", token: accessToken, body }), undefined);
-const verifyWith = (token: string) =>
-  verify(apiRequest("/api/auth/email/verify", { method: "POST", body: { token } }), undefined);
+// Confirmed in a session of the account that asked for the change.
+const verifyWith = (accessToken: string, token: string) =>
+  verify(apiRequest("/api/auth/email/verify", { method: "POST", token: accessToken, body: { token } }), undefined);
 const currentEmail = async (accessToken: string) =>
   (await (await me(apiRequest("/api/auth/me", { token: accessToken }), undefined)).json()).user.email;
 
@@ -37,7 +38,7 @@ describe("changing the email address", () => {
     const { user, password, accessToken } = await createSignedInUser();
     const target = newAddress();
     await requestChange(accessToken, { new_email: target, password });
-    const confirmed = await verifyWith(linkToken(await mailbox.next(target), "/verify-email"));
+    const confirmed = await verifyWith(accessToken, linkToken(await mailbox.next(target), "/verify-email"));
     expect(confirmed.status).toBe(200);
     expect((await confirmed.json()).user).toMatchObject({ email: target, emailVerified: true });
     expect(await currentEmail(accessToken)).toBe(target);
@@ -53,7 +54,7 @@ describe("changing the email address", () => {
     const resetToken = linkToken(await mailbox.next(user.email), "/reset-password");
     const target = newAddress();
     await requestChange(accessToken, { new_email: target, password });
-    await verifyWith(linkToken(await mailbox.next(target), "/verify-email"));
+    await verifyWith(accessToken, linkToken(await mailbox.next(target), "/verify-email"));
 
     const response = await reset(
       apiRequest("/api/auth/password/reset", { method: "POST", body: { token: resetToken, new_password: "taken over at last" } }),
@@ -86,8 +87,25 @@ describe("changing the email address", () => {
     await requestChange(accessToken, { new_email: target, password });
     const token = linkToken(await mailbox.next(target), "/verify-email");
     await createSignedInUser({ email: target });
-    const confirmed = await verifyWith(token);
+    const confirmed = await verifyWith(accessToken, token);
     expect(confirmed.status).toBe(409);
     expect((await confirmed.json()).code).toBe("email_taken");
+  });
+
+  it("counts every request against the mail limit, so past it a taken and a free address answer the same 429", async () => {
+    const other = await createSignedInUser();
+    const { password, accessToken } = await createSignedInUser();
+    const answers: { status: number; body: Record<string, unknown>; retryAfter: string | null }[] = [];
+    for (let i = 0; i < 60; i++) {
+      const newEmail = i % 2 === 0 ? other.user.email : newAddress();
+      const response = await requestChange(accessToken, { new_email: newEmail, password });
+      answers.push({ status: response.status, body: await response.json(), retryAfter: response.headers.get("retry-after") });
+    }
+    // VERIFY_MAIL_MAX_PER_USER is 3: taken, free, taken; the fourth request is over the limit.
+    expect(answers.slice(0, 3).map((a) => a.status)).toEqual([409, 202, 409]);
+    const limited = answers.slice(3);
+    expect(limited.every((a) => a.status === 429)).toBe(true);
+    const shape = ({ body, retryAfter }: (typeof answers)[number]) => ({ ...body, detail: String(body.detail).replace(/\d+/g, "N"), retryAfter: retryAfter !== null });
+    for (const answer of limited) expect(shape(answer)).toEqual(shape(limited[0]!));
   });
 });

@@ -21,8 +21,9 @@ async function signUp(email: string, password = "analytical engine") {
   expect(response.status).toBe(201);
   return response.json();
 }
-const verifyWith = (token: string) =>
-  verify(apiRequest("/api/auth/email/verify", { method: "POST", body: { token } }), undefined);
+// Confirmed in a session of the account the link belongs to.
+const verifyWith = (accessToken: string, token: string) =>
+  verify(apiRequest("/api/auth/email/verify", { method: "POST", token: accessToken, body: { token } }), undefined);
 const resendFor = (accessToken: string) =>
   resend(apiRequest("/api/auth/email/verify/resend", { method: "POST", token: accessToken }), undefined);
 const logIn = (email: string, password = "analytical engine") =>
@@ -47,8 +48,8 @@ describe("email verification", () => {
 
   it("verifies the address with the link, and answers the verified user", async () => {
     const email = `verify${++n}@example.com`;
-    await signUp(email);
-    const response = await verifyWith(await verificationToken(email));
+    const { access_token } = await signUp(email);
+    const response = await verifyWith(access_token, await verificationToken(email));
     expect(response.status).toBe(200);
     expect((await response.json()).user).toMatchObject({ email, emailVerified: true });
     expect((await (await logIn(email)).json()).user.emailVerified).toBe(true);
@@ -56,21 +57,21 @@ describe("email verification", () => {
 
   it("takes a link once: the second time is 400 invalid_verification_token", async () => {
     const email = `once${++n}@example.com`;
-    await signUp(email);
+    const { access_token } = await signUp(email);
     const token = await verificationToken(email);
-    expect((await verifyWith(token)).status).toBe(200);
-    const again = await verifyWith(token);
+    expect((await verifyWith(access_token, token)).status).toBe(200);
+    const again = await verifyWith(access_token, token);
     expect(again.status).toBe(400);
     expect((await again.json()).code).toBe("invalid_verification_token");
   });
 
   it("refuses an expired link", async () => {
     const email = `expired${++n}@example.com`;
-    const { user } = await signUp(email);
+    const { user, access_token } = await signUp(email);
     const token = await verificationToken(email);
     const db = await getDb();
     await db.emailToken.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1) } });
-    expect((await (await verifyWith(token)).json()).code).toBe("invalid_verification_token");
+    expect((await (await verifyWith(access_token, token)).json()).code).toBe("invalid_verification_token");
   });
 
   it("resends a new link that voids the older one, and says 409 once the address is verified", async () => {
@@ -81,8 +82,8 @@ describe("email verification", () => {
     expect(resent.status).toBe(202);
     expect(await resent.json()).toEqual({ status: "sent" });
     const second = await verificationToken(email);
-    expect((await (await verifyWith(first)).json()).code).toBe("invalid_verification_token");
-    expect((await verifyWith(second)).status).toBe(200);
+    expect((await (await verifyWith(access_token, first)).json()).code).toBe("invalid_verification_token");
+    expect((await verifyWith(access_token, second)).status).toBe(200);
 
     const verified = await resendFor(access_token);
     expect(verified.status).toBe(409);
@@ -107,7 +108,7 @@ describe("admins, only once verified", () => {
     expect(forbidden.status).toBe(403);
 
     // Once the owner of the address follows the link, they are the admin, from the next token on.
-    const verified = await verifyWith(await verificationToken("admin@example.com"));
+    const verified = await verifyWith(signedUp.access_token, await verificationToken("admin@example.com"));
     expect((await verified.json()).user.role).toBe("admin");
     const refreshed = await (
       await refresh(apiRequest("/api/auth/refresh", { method: "POST", body: { refresh_token: signedUp.refresh_token } }), undefined)

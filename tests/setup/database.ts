@@ -72,15 +72,24 @@ async function createDatabase(serverUrl: string) {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   await onServer(serverUrl, `CREATE DATABASE "${name}"`);
-  // FORCE (PostgreSQL 13+) ends connections a test left open.
-  return { url: url.toString(), drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  const drop = async () => {
+    // pg's pool.end() resolves before its connections have said goodbye: one that a FORCE
+    // drop ends meanwhile raises an error nobody listens for, failing the run. Wait a little.
+    for (let i = 0; i < 100 && (await onServer(serverUrl, "SELECT 1 FROM pg_stat_activity WHERE datname = $1", [name])) > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    // FORCE (PostgreSQL 13+) ends connections a test left open.
+    await onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  };
+  return { url: url.toString(), drop };
 }
 
-async function onServer(serverUrl: string, sql: string) {
+/** Runs one statement on the server's own database; the number of rows it answered. */
+async function onServer(serverUrl: string, sql: string, values: unknown[] = []): Promise<number> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query(sql, values)).rowCount ?? 0;
   } finally {
     await client.end();
   }

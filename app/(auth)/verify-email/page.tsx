@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { pendingEmailChange } from "@/lib/auth/link-tokens";
 import { getPageUser } from "@/lib/auth/page-user";
 import { env } from "@/lib/env";
 import { duration } from "@/lib/mail/templates";
@@ -8,9 +9,13 @@ export const metadata: Metadata = { title: "Confirm your email address" };
 
 export const dynamic = "force-dynamic";
 
-// Public: the link may be opened in a browser that is not signed in. Who is signed in
-// (if anyone) only decides what a dead link offers: a new mail, or signing in first.
+// Public: the link may be opened in a browser that is not signed in, and then says to sign
+// in first. Signed in, the page names the account and any email change it waits for, so
+// the button says exactly what confirming will do (docs/decisions/0027).
 export default async function VerifyEmailPage() {
   const user = await getPageUser();
-  return <VerifyEmail signedIn={user !== null} validFor={duration(env.EMAIL_VERIFY_TTL)} />;
+  const account = user
+    ? { email: user.email, emailVerified: user.emailVerified, pendingEmail: await pendingEmailChange(user.id) }
+    : null;
+  return <VerifyEmail account={account} validFor={duration(env.EMAIL_VERIFY_TTL)} />;
 }

@@ -1,125 +1,133 @@
 "use client";
 // Confirms an address with the token of a mailed link: the account's own address after
-// signup, or a new one (an email change). Posted as soon as the page has read it; a mail
-// scanner that fetches the link runs no script, so it never uses the link up.
+// signup, or a new one (an email change). Nothing is posted until the person signed in to
+// the link's account presses the button (docs/decisions/0027): opening a link never
+// changes anything by itself, and a mail scanner that fetches it runs no script anyway.
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { api, ApiError } from "@/lib/api-client";
 import { describeError } from "@/lib/ui/describe-error";
-import { LinkProblem, LinkReading } from "../link-problem";
-import { useLinkToken } from "../use-link-token";
+import { LinkCard, LinkProblem, LinkReading } from "../link-problem";
+import { ConfirmPrompt, type VerifyAccount } from "./confirm-prompt";
 import { NewVerificationLink } from "./new-verification-link";
+import { SignInFirst, WrongAccount } from "./other-account";
+import { forgetStoredLinkToken, useStoredLinkToken } from "./stored-link-token";
 import { Button, buttonClass } from "@/app/_components/button";
 import styles from "../auth.module.css";
 import type * as recovery from "@/lib/api/operations/recovery";
 import type { ReplyOf } from "@/lib/api/operation";
 
 type Outcome =
-  | { kind: "checking" }
+  | { kind: "ready" | "confirming" | "dead" | "taken" | "wrong-account" }
   | { kind: "confirmed"; email: string }
-  | { kind: "dead" }
-  | { kind: "taken" }
   | { kind: "failed"; error: unknown };
 
-type VerifyEmailProps = { signedIn: boolean; /** How long a confirmation link works, in words. */ validFor: string };
+type VerifyEmailProps = {
+  /** The signed-in account, or null. */
+  account: VerifyAccount | null;
+  /** How long a confirmation link works, in words. */
+  validFor: string;
+};
 
 export function VerifyEmail(props: VerifyEmailProps) {
-  const token = useLinkToken();
-  // A new link (opened while the page is open) is confirmed afresh.
+  const token = useStoredLinkToken();
+  // A new link (opened while the page is open) starts afresh.
   return <VerifyWith key={token ?? ""} token={token} {...props} />;
 }
 
-function VerifyWith({ token, signedIn, validFor }: VerifyEmailProps & { token: string | null | undefined }) {
-  const [outcome, setOutcome] = useState<Outcome>({ kind: "checking" });
-  // A token works once: Strict Mode's second effect run must not post it again.
-  const posted = useRef(false);
+function VerifyWith({ token, account, validFor }: VerifyEmailProps & { token: string | null | undefined }) {
+  const [outcome, setOutcome] = useState<Outcome>({ kind: "ready" });
 
-  const confirm = useCallback(async (value: string) => {
-    setOutcome({ kind: "checking" });
+  async function confirm(value: string) {
+    if (outcome.kind === "confirming") return;
+    setOutcome({ kind: "confirming" });
     try {
-      const { user } = await api<ReplyOf<typeof recovery.verifyEmail>>("/api/auth/email/verify", { method: "POST", body: { token: value }, refresh: false });
+      const { user } = await api<ReplyOf<typeof recovery.verifyEmail>>("/api/auth/email/verify", { method: "POST", body: { token: value } });
+      forgetStoredLinkToken();
       setOutcome({ kind: "confirmed", email: user.email });
     } catch (error) {
-      setOutcome(outcomeOf(error));
+      const next = outcomeOf(error);
+      if (next.kind === "dead" || next.kind === "taken") forgetStoredLinkToken();
+      setOutcome(next);
     }
-  }, []);
-
-  useEffect(() => {
-    if (typeof token !== "string" || posted.current) return;
-    posted.current = true;
-    void confirm(token);
-  }, [token, confirm]);
+  }
 
   if (token === null) {
     return (
       <LinkProblem title="This link is incomplete">
         <p>This page needs the whole link from the mail, and this one has no code in it. Open the link from the mail again.</p>
-        <NewVerificationLink signedIn={signedIn} />
+        <NewVerificationLink signedIn={account !== null} />
       </LinkProblem>
     );
   }
-  if (token === undefined || outcome.kind === "checking") return <LinkReading message="Confirming your email address…" />;
-  if (outcome.kind === "confirmed") return <Confirmed email={outcome.email} />;
-  if (outcome.kind === "dead") {
-    return (
-      <LinkProblem title="This link no longer works">
-        <p>It has expired or was used already: a confirmation link works once, for {validFor}, and only the newest one works.</p>
-        <NewVerificationLink signedIn={signedIn} />
-      </LinkProblem>
-    );
+  if (token === undefined) return <LinkReading />;
+  if (!account) return <SignInFirst />;
+  switch (outcome.kind) {
+    case "ready":
+    case "confirming":
+      return <ConfirmPrompt account={account} busy={outcome.kind === "confirming"} onConfirm={() => void confirm(token)} />;
+    case "confirmed":
+      return <Confirmed email={outcome.email} />;
+    case "wrong-account":
+      return <WrongAccount email={account.email} />;
+    case "dead":
+      return (
+        <LinkProblem title="This link no longer works">
+          <p>It has expired or was used already: a confirmation link works once, for {validFor}, and only the newest one works.</p>
+          <NewVerificationLink signedIn />
+        </LinkProblem>
+      );
+    case "taken":
+      return <AddressTaken />;
+    case "failed":
+      return (
+        <LinkProblem title="Couldn't confirm your address">
+          <p>{describeError(outcome.error)}</p>
+          <p>
+            <Button variant="primary" onClick={() => void confirm(token)}>
+              Try again
+            </Button>
+          </p>
+        </LinkProblem>
+      );
   }
-  if (outcome.kind === "taken") {
-    return (
-      <LinkProblem title="That address is taken now">
-        <p>
-          Another account started using that address after you asked to change to it, so your email address stays as
-          it was. You can choose another one on your account page.
-        </p>
-        <p>
-          <Link href="/account" className={buttonClass({ variant: "primary" })}>
-            Go to your account
-          </Link>
-        </p>
-      </LinkProblem>
-    );
-  }
+}
+
+function outcomeOf(error: unknown): Outcome {
+  if (error instanceof ApiError && error.code === "invalid_verification_token") return { kind: "dead" };
+  if (error instanceof ApiError && error.code === "wrong_account") return { kind: "wrong-account" };
+  if (error instanceof ApiError && error.code === "email_taken") return { kind: "taken" };
+  return { kind: "failed", error };
+}
+
+function AddressTaken() {
   return (
-    <LinkProblem title="Couldn't confirm your address">
-      <p>{describeError(outcome.error)}</p>
+    <LinkProblem title="That address is taken now">
       <p>
-        <Button variant="primary" onClick={() => void confirm(token)}>
-          Try again
-        </Button>
+        Another account started using that address after you asked to change to it, so your email address stays as it
+        was. You can choose another one on your account page.
+      </p>
+      <p>
+        <Link href="/account" className={buttonClass({ variant: "primary" })}>
+          Go to your account
+        </Link>
       </p>
     </LinkProblem>
   );
 }
 
-function outcomeOf(error: unknown): Outcome {
-  if (error instanceof ApiError && error.code === "invalid_verification_token") return { kind: "dead" };
-  if (error instanceof ApiError && error.code === "email_taken") return { kind: "taken" };
-  return { kind: "failed", error };
-}
-
 function Confirmed({ email }: { email: string }) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
   return (
-    <div className={`card ${styles.card}`}>
-      <div className={styles.intro}>
-        <h1 ref={headingRef} tabIndex={-1}>
-          Your email address is confirmed
-        </h1>
-        <p>
-          <strong className={styles.address}>{email}</strong> is your account&apos;s address now. If you ever forget your
-          password, the link to reset it goes there.
-        </p>
-      </div>
+    <LinkCard title="Your email address is confirmed">
       <p>
-        <Link href="/items" className={buttonClass({ variant: "primary" })}>
+        <strong className={styles.address}>{email}</strong> is your account&apos;s address now. If you ever forget your
+        password, the link to reset it goes there.
+      </p>
+      <p>
+        <Link href="/items" className={buttonClass({ variant: "primary", full: true })}>
           Go to your items
         </Link>
       </p>
-    </div>
+    </LinkCard>
   );
 }

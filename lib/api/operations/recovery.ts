@@ -55,7 +55,9 @@ export const changeEmail = defineOperation({
   summary: "Change the email address",
   description:
     "Mails a confirmation link to the new address (`/verify-email#token=…`). The email changes only when that link is " +
-    "followed; the old address is then told. A wrong password counts as a failed login of the account.",
+    "confirmed in a session of this account; the old address is then told. A wrong password counts as a failed login " +
+    "of the account. Every request, 409s included, counts against the account's mail limit, so past it a taken and a " +
+    "free address get the same 429.",
   access: "user",
   body: {
     schema: EmailChangeSchema,
@@ -78,13 +80,21 @@ export const verifyEmail = defineOperation({
   summary: "Confirm an email address with a mailed link's token",
   description:
     "Confirms the account's address (the link mailed at signup or by resend), or a new address (an email change). The " +
-    "role is derived again: an address in `ADMIN_EMAILS` makes an admin only once verified. The token works once.",
-  // Public: the link may be opened in a browser that is not signed in.
-  access: "public",
+    "caller must be signed in to the account the token belongs to (for an email change, the account that asked for " +
+    "it), so that whoever opens a link mailed to them cannot be made to confirm an account someone else created with " +
+    "their address. An API client signs in, then posts the token from the link's `#token=` fragment with its bearer " +
+    "token. The role is derived again: an address in `ADMIN_EMAILS` makes an admin only once verified. The token " +
+    "works once.",
+  access: "user",
   body: { schema: VerifyEmailSchema, required: true, example: { token: EXAMPLE_LINK_TOKEN } },
   success: { status: 200, description: "The account, verified.", schema: MeResponseSchema, example: { user: EXAMPLE_USER } },
   errors: [
     linkRefused("invalid_verification_token"),
+    {
+      status: 403,
+      codes: ["wrong_account"],
+      description: "The token belongs to another account than the caller's; it is not used up.",
+    },
     { status: 409, codes: ["email_taken"], description: "Another account took the new address meanwhile." },
   ],
 });
