@@ -4,7 +4,7 @@
 // under a looser umask, and files made afterwards are private by the process's umask
 // (docs/decisions/0025-embedded-database-owner.md).
 import "server-only";
-import { chmodSync, lstatSync, readdirSync } from "node:fs";
+import { chmodSync, lstatSync, readdirSync, realpathSync } from "node:fs";
 import { isMainThread } from "node:worker_threads";
 import path from "node:path";
 
@@ -20,15 +20,29 @@ export function keepNewFilesPrivate(): void {
   if (isMainThread) process.umask(0o077);
 }
 
-/** Makes `target` and everything under it 0700 (directories) or 0600 (files); absent is fine. */
+/**
+ * Makes `target` and everything under it 0700 (directories) or 0600 (files); absent is
+ * fine. `target` itself may be a symbolic link (`.data` on a mounted volume); links
+ * inside it are left alone, since chmod would change whatever they point at.
+ */
 export function makePrivate(target: string): void {
+  let root: string;
   try {
-    const stat = lstatSync(target);
-    // A link is left alone: chmod would change whatever it points at, maybe outside .data.
+    root = realpathSync(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw error;
+  }
+  tighten(root);
+}
+
+function tighten(file: string): void {
+  try {
+    const stat = lstatSync(file);
     if (stat.isSymbolicLink()) return;
     const mode = stat.isDirectory() ? 0o700 : 0o600;
-    if ((stat.mode & 0o777) !== mode) chmodSync(target, mode);
-    if (stat.isDirectory()) for (const entry of readdirSync(target)) makePrivate(path.join(target, entry));
+    if ((stat.mode & 0o777) !== mode) chmodSync(file, mode);
+    if (stat.isDirectory()) for (const entry of readdirSync(file)) tighten(path.join(file, entry));
   } catch (error) {
     // A file the database removed meanwhile (a recycled WAL segment) needs no mode.
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
