@@ -4,7 +4,8 @@
 //  1. first run with no setup: in embedded mode, a JWT secret is generated once into
 //     .env.local (before any module reads the configuration);
 //  2. configuration and migrations are checked once, before any port opens, so a bad
-//     variable stops start-up with one line;
+//     variable stops start-up with one line, as does an embedded database that another
+//     process owns (this one owns it from then on);
 //  3. every core serves requests: one worker process per CPU, a dead one replaced
 //     (lib/server/cluster.ts), each one closing gracefully on SIGTERM or SIGINT;
 //  4. the client address is taken from the socket (or a trusted proxy hop) and written
@@ -21,6 +22,10 @@ if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: dev ? "develop
 async function prepare(): Promise<void> {
   prepareEnv(root, dev);
   await import("./lib/env.ts");
+  // This process owns the embedded database from here to its exit; the worker it forks
+  // uses its claim (docs/decisions/0025-embedded-database-owner.md).
+  const { takeLocalData } = await import("./lib/startup.ts");
+  await takeLocalData();
   const { migrateConfiguredDatabase } = await import("./lib/db/migrate.ts");
   await migrateConfiguredDatabase().catch((error: unknown) => {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
@@ -48,8 +53,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // A configuration or migration problem: one line, no stack trace.
-  const known = error instanceof Error && ["ConfigError", "MigrationError"].includes(error.name);
+  // A configuration or migration problem, or a database in use: one line, no stack trace.
+  const known = error instanceof Error && ["ConfigError", "MigrationError", "DatabaseInUseError"].includes(error.name);
   console.error(known ? (error as Error).message : error);
   process.exit(1);
 });

@@ -1,17 +1,38 @@
-// The configuration is checked when a server instance starts (instrumentation.ts), so a
-// bad variable stops start-up with one line naming it, not a stack trace at the first
-// request. Under `npm start` server.ts has checked it already; this covers `next start`
-// and Vercel's functions.
+// What a server instance does when it starts (instrumentation.ts), before its first
+// request: the configuration is checked, so a bad variable stops start-up with one line
+// naming it, not a stack trace at the first request; the embedded database gets its one
+// owner and the app's files their modes. Under `npm start` server.ts has done both in the
+// primary already; this covers its worker, `npm run dev`, `next start` and Vercel's functions.
 import "server-only";
+
+const ONE_LINE_ERRORS = ["ConfigError", "DatabaseInUseError"];
 
 export async function checkConfigurationAtStart(): Promise<void> {
   try {
     await import("@/lib/env");
+    await takeLocalData();
   } catch (error) {
-    if (!(error instanceof Error && error.name === "ConfigError")) throw error;
+    if (!(error instanceof Error && ONE_LINE_ERRORS.includes(error.name))) throw error;
     console.error(error.message);
     process.exit(1);
   }
+}
+
+/**
+ * Makes this process the embedded database's one owner (or its primary's worker), then
+ * what the app keeps on disk its user's alone, a tree made earlier included
+ * (docs/decisions/0025-embedded-database-owner.md). Throws DatabaseInUseError, one line
+ * naming the owner, while another process owns the database.
+ */
+export async function takeLocalData(): Promise<void> {
+  const { env } = await import("@/lib/env");
+  // Vercel's disk is read-only, and there the app runs on PostgreSQL and SMTP alone.
+  if (env.VERCEL) return;
+  const { holdConfiguredDatabase } = await import("@/lib/db/connect");
+  await holdConfiguredDatabase();
+  const { keepNewFilesPrivate, makePrivate, LOCAL_DATA_DIR } = await import("@/lib/db/private-files");
+  keepNewFilesPrivate();
+  for (const dir of new Set([LOCAL_DATA_DIR, env.MAIL_OUTBOX_DIR])) makePrivate(dir);
 }
 
 const PURGE_EVERY_MS = 3600 * 1000;

@@ -17,7 +17,9 @@ try {
   );
   await closeDb();
 } catch (error) {
-  const known = error instanceof Error && error.name === "ConfigError";
-  console.error(known ? `Purge failed: ${(error as Error).message}` : error);
+  const name = error instanceof Error ? error.name : "";
+  // Another process owns the embedded database: its one line says which.
+  if (name === "DatabaseInUseError") console.error((error as Error).message);
+  else console.error(name === "ConfigError" ? `Purge failed: ${(error as Error).message}` : error);
   process.exit(1);
 }

@@ -23,6 +23,19 @@ export function configuredDatabase(): DatabaseTarget {
   return env.DATABASE_URL ? { kind: "postgresql", url: env.DATABASE_URL } : { kind: "pglite", dataDir: env.PGLITE_DATA_DIR };
 }
 
+/**
+ * Makes this process the owner of the embedded database for the rest of its life, before
+ * anything opens it: `npm start`'s primary (whose worker uses the claim), `npm run dev`,
+ * `next start`. Throws DatabaseInUseError while another process owns it. Nothing to own
+ * on PostgreSQL or in memory.
+ */
+export async function holdConfiguredDatabase(): Promise<void> {
+  const target = configuredDatabase();
+  if (target.kind !== "pglite") return;
+  const [{ isInMemory }, { claimDataDir }] = await Promise.all([import("@/lib/db/pglite"), import("@/lib/db/owner")]);
+  if (!isInMemory(target.dataDir)) claimDataDir(target.dataDir);
+}
+
 /** Opens the target; on PostgreSQL a pool of at most `poolMax` connections. */
 export async function openDatabase(target: DatabaseTarget, { poolMax }: { poolMax: number }): Promise<OpenDatabase> {
   return target.kind === "postgresql" ? openPostgres(target.url, poolMax) : openEmbedded(target.dataDir);
@@ -57,7 +70,7 @@ async function openPostgres(connectionString: string, max: number): Promise<Open
 
 async function openEmbedded(dataDir: string): Promise<OpenDatabase> {
   const { openPglite, pgliteAdapterFactory } = await import("@/lib/db/pglite");
-  const pglite = await openPglite(dataDir);
+  const { pglite, close } = await openPglite(dataDir);
   const rows: Rows = async (text, values) => (await pglite.query<Record<string, unknown>>(text, values)).rows;
-  return { adapter: pgliteAdapterFactory(pglite), rows, close: () => pglite.close(), pglite };
+  return { adapter: pgliteAdapterFactory(pglite), rows, close, pglite };
 }

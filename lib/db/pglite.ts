@@ -2,16 +2,20 @@
 // used when DATABASE_URL is unset: opened by lib/db/connect.ts, for the client and the
 // migration runner alike, and by the tests' template database.
 import "server-only";
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { claimDataDir } from "@/lib/db/owner";
+import { keepNewFilesPrivate, makePrivate } from "@/lib/db/private-files";
 
 /** True for `memory://` and `memory://<name>`: nothing is written to disk. */
 export const isInMemory = (dataDir: string) => dataDir.startsWith("memory://");
 
 let memoryTemplate: Blob | undefined;
+// On globalThis, as lib/db/owner.ts's holds: Next's module reloads must see it too.
+const globals = globalThis as typeof globalThis & { __pgliteOpen?: Set<string> };
+const openHere = (globals.__pgliteOpen ??= new Set());
 
 /**
  * For tests: in-memory databases opened after this start as a copy of `dump` (a migrated
@@ -22,15 +26,38 @@ export function setInMemoryTemplate(dump: Blob): void {
   memoryTemplate = dump;
 }
 
+/** An open embedded database; `close` also gives up this process's claim on its directory. */
+export type OpenPglite = { pglite: PGlite; close: () => Promise<void> };
+
 /**
  * Opens (creating when needed) the embedded database at `dataDir`, a directory or
- * `memory://`. A directory may be open in one place at a time; close it before reopening.
+ * `memory://`. A directory belongs to one process (lib/db/owner.ts), which may open it in
+ * one place at a time: close it before reopening.
  */
-export async function openPglite(dataDir: string): Promise<PGlite> {
-  if (isInMemory(dataDir)) return PGlite.create(memoryTemplate && { loadDataDir: memoryTemplate });
+export async function openPglite(dataDir: string): Promise<OpenPglite> {
+  if (isInMemory(dataDir)) {
+    const pglite = await PGlite.create(memoryTemplate && { loadDataDir: memoryTemplate });
+    return { pglite, close: () => pglite.close() };
+  }
   const absolute = path.resolve(/* turbopackIgnore: true */ dataDir);
-  await mkdir(path.dirname(absolute), { recursive: true });
-  return PGlite.create(absolute);
+  if (openHere.has(absolute)) throw new Error(`The embedded database ${dataDir} is already open in this process`);
+  keepNewFilesPrivate();
+  const release = claimDataDir(absolute);
+  openHere.add(absolute);
+  const closed = () => {
+    openHere.delete(absolute);
+    release();
+  };
+  try {
+    makePrivate(absolute);
+    const pglite = await PGlite.create(absolute);
+    // A first open has just copied in initdb's files, which PGlite writes world-readable.
+    makePrivate(absolute);
+    return { pglite, close: () => pglite.close().finally(closed) };
+  } catch (error) {
+    closed();
+    throw error;
+  }
 }
 
 /**

@@ -11,8 +11,11 @@ try {
   if (applied.length === 0) console.log(`${target}: no pending migrations`);
   else console.log(`${target}: applied ${applied.length}\n${applied.map((name) => `  ${name}`).join("\n")}`);
 } catch (error) {
-  // A configuration or migration problem: one line, no stack trace.
-  const known = error instanceof Error && ["ConfigError", "MigrationError"].includes(error.name);
-  console.error(known ? `Migration failed: ${(error as Error).message.replace(/\s*\n\s*/g, " ")}` : error);
+  // A configuration or migration problem, or a database another process owns: one line,
+  // no stack trace.
+  const name = error instanceof Error ? error.name : "";
+  const line = error instanceof Error ? error.message.replace(/\s*\n\s*/g, " ") : String(error);
+  if (name === "DatabaseInUseError") console.error(line);
+  else console.error(["ConfigError", "MigrationError"].includes(name) ? `Migration failed: ${line}` : error);
   process.exit(1);
 }
