@@ -1,5 +1,6 @@
-// Read by the Prisma CLI only (`prisma generate`, and `prisma migrate deploy` on
-// machines that can download Prisma's schema engine, such as Vercel's build).
+// Read by the Prisma CLI only: `prisma generate`. Migrations go through Prisma's
+// WebAssembly schema engine (`npm run db:migrate`), on Vercel too; `prisma migrate deploy`
+// would read this as well, where its native engine can be downloaded.
 import { defineConfig } from "prisma/config";
 
 export default defineConfig({

@@ -20,12 +20,9 @@ const migrationUrl = process.env.DATABASE_URL_UNPOOLED || process.env.DATABASE_U
 if (!migrationUrl) {
   console.log("DATABASE_URL is not set: no migrations to apply (the embedded database migrates itself at start).");
 } else {
-  const env = { ...process.env, DATABASE_URL: migrationUrl };
-  // On Vercel the CLI can download Prisma's native schema engine: the standard command.
-  // Elsewhere (machines without that download) the same migrations through the
-  // WebAssembly engine, which keeps `_prisma_migrations` the same way.
-  if (process.env.VERCEL) run("npx", ["prisma", "migrate", "deploy"], env);
-  else run("npm", ["run", "db:migrate"], env);
+  // Through Prisma's WebAssembly schema engine, as `npm start` and `npm run db:migrate` do
+  // everywhere: no native engine to download at build time (docs/decisions/0030-vercel-build-check.md).
+  run("npm", ["run", "db:migrate"], { ...process.env, DATABASE_URL: migrationUrl });
 }
 
 run("npx", ["tsx", "--tsconfig", "tsconfig.node.json", "scripts/prepare-env.ts"]);

@@ -24,6 +24,7 @@ const USED_WITHOUT_IMPORT: Record<string, string> = {
   newman: "its CLI runs the converted Postman collection in e2e/api/postman-collection.spec.ts",
   tsx: "runs `npm run dev`, the build's setup step and the prisma scripts",
   typescript: "`npm run typecheck` and Next's type check",
+  vercel: "its CLI builds the app as Vercel would in `npm run vercel:check`",
 };
 
 const SKIP = new Set(["node_modules", ".next", "dist", "bench-results", ".git", ".data", "generated", "test-results", "playwright-report"]);

@@ -1,6 +1,5 @@
 // Where the migrations live and how they are read: prisma/migrations/<name>/migration.sql,
-// the layout `prisma migrate deploy` reads, so both can serve the same folder (Vercel's
-// build runs the plain CLI on it).
+// the layout `prisma migrate deploy` reads, so that the plain CLI could serve the same folder.
 import "server-only";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
