@@ -47,7 +47,7 @@ const { createSignedInUser } = await import("../factories/users");
 const { apiRequest } = await import("../helpers/http");
 type SignedInUser = Awaited<ReturnType<typeof createSignedInUser>>;
 
-const TRIES = 5;
+const TRIES = 10;
 let ipCounter = 0;
 
 const logIn = (email: string, password: string) =>
