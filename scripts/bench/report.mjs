@@ -6,7 +6,7 @@ import path from "node:path";
 import { postgresVersion } from "./targets.mjs";
 
 /** The comparisons the table shows: the app's req/s over each peer's. */
-const PEERS_COMPARED = ["flask", "raw", "raw2"];
+const PEERS_COMPARED = ["base", "flask", "raw", "raw2"];
 
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);

@@ -25,7 +25,7 @@ function pickTargets(requested, catalog) {
   const names = requested ?? ["app", ...(peersPresent ? ["flask", "raw"] : [])];
   for (const name of names) {
     if (!catalog[name]) throw new UsageError(`unknown target ${name}; known: ${Object.keys(catalog).join(", ")}`);
-    if (catalog[name].peer && !peersPresent) throw new UsageError(`target ${name} needs the peers in ${PEERS_DIR}, which does not exist`);
+    if (catalog[name].peer && name !== "base" && !peersPresent) throw new UsageError(`target ${name} needs the peers in ${PEERS_DIR}, which does not exist`);
   }
   return Object.keys(catalog).filter((name) => names.includes(name));
 }

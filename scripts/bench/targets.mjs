@@ -23,23 +23,13 @@ const BCRYPT_COST = "10";
 const NO_LIMIT = "1000000";
 
 /** What each target is and how it starts. `port` and `databaseUrl` are filled in at start. */
-export function targetCatalog(root, peersDir) {
+export function targetCatalog(root, peersDir, baseDir = process.env.BENCH_BASE_DIR) {
   const peer = (...p) => path.join(peersDir, ...p);
   return {
-    app: {
-      describe: "the app: `npm start` on the production build",
-      database: "bench_app",
-      pages: true,
-      command: ({ port, databaseUrl }) => ({
-        cmd: "npm", args: ["start"], cwd: root,
-        env: {
-          NODE_ENV: "production", DATABASE_URL: databaseUrl, JWT_SECRET, BCRYPT_COST,
-          PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1",
-          LOGIN_MAX_FAILURES_PER_IP: NO_LIMIT, LOGIN_MAX_FAILURES_PER_EMAIL: NO_LIMIT, SIGNUP_MAX_PER_IP: NO_LIMIT,
-          // WEB_CONCURRENCY (workers of `npm start`) passes through from the caller's environment.
-        },
-      }),
-    },
+    app: appTarget("the app: `npm start` on the production build", "bench_app", root),
+    // The app as another checkout has it (BENCH_BASE_DIR, built there), measured in the same
+    // interleaved run: "no slower than before" compared side by side, not across runs.
+    ...(baseDir ? { base: { ...appTarget(`the app at ${baseDir}`, "bench_base", baseDir), peer: true } } : {}),
     flask: {
       describe: "Flask seed: gunicorn, 2 sync workers, bcrypt",
       database: "bench_flask",
@@ -51,6 +41,23 @@ export function targetCatalog(root, peersDir) {
     },
     raw: rawNode("raw Node: node:http + jose + pg, 1 process", "bench_raw", "1", root, peersDir),
     raw2: rawNode("raw Node under node:cluster, WORKERS=2", "bench_raw2", "2", root, peersDir),
+  };
+}
+
+function appTarget(describe, database, cwd) {
+  return {
+    describe,
+    database,
+    pages: true,
+    command: ({ port, databaseUrl }) => ({
+      cmd: "npm", args: ["start"], cwd,
+      env: {
+        NODE_ENV: "production", DATABASE_URL: databaseUrl, JWT_SECRET, BCRYPT_COST,
+        PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1",
+        LOGIN_MAX_FAILURES_PER_IP: NO_LIMIT, LOGIN_MAX_FAILURES_PER_EMAIL: NO_LIMIT, SIGNUP_MAX_PER_IP: NO_LIMIT,
+        // WEB_CONCURRENCY (workers of `npm start`) passes through from the caller's environment.
+      },
+    }),
   };
 }
 
