@@ -5,16 +5,16 @@
 // and checks its session, so a request that skips this file gains nothing.
 import { NextResponse, type NextRequest } from "next/server";
 import { isProtectedPage, matchApiRoute, needsToken } from "@/lib/api/route-map";
-import { unauthorized } from "@/lib/auth/challenge";
-import { readAccessCookie } from "@/lib/auth/cookies";
-import { checkAccessToken, type TokenCheck } from "@/lib/auth/jwt";
+import { unauthorized } from "@/lib/http/challenge";
+import { readAccessCookie } from "@/lib/auth/identity/cookies";
+import { checkAccessToken, type TokenCheck } from "@/lib/auth/identity/jwt";
 import { env } from "@/lib/env";
 import { isHttps } from "@/lib/http/https";
 import { problem } from "@/lib/http/problem";
 import { errorResponse } from "@/lib/http/error-response";
 import { createNonce, pagePolicy } from "@/lib/security/csp";
 
-// The token step of authentication (lib/auth/jwt.ts); route handlers repeat it and then
+// The token step of authentication (lib/auth/identity/jwt.ts); route handlers repeat it and then
 // check the session, which needs the server.
 async function checkToken(request: NextRequest): Promise<TokenCheck> {
   return checkAccessToken(request.headers, readAccessCookie(request));

@@ -1,7 +1,7 @@
 // The front door: signed-in users go to their items, everyone else to sign in (where a
 // still-valid refresh session is picked up silently and sent on to /items).
 import { redirect } from "next/navigation";
-import { getPageUser } from "@/lib/auth/page-user";
+import { getPageUser } from "@/lib/auth/accounts/page-user";
 
 export const dynamic = "force-dynamic";
 

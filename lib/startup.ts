@@ -38,14 +38,14 @@ export async function takeLocalData(): Promise<void> {
 const PURGE_EVERY_MS = 3600 * 1000;
 
 /**
- * Deletes stale auth rows every hour while a long-running server is up (lib/auth/purge.ts).
+ * Deletes stale auth rows every hour while a long-running server is up (lib/auth/accounts/purge.ts).
  * Every worker does it, at its own moment within the hour; the deletes are idempotent. Not
  * on Vercel, whose functions do not live for hours: there `npm run db:purge` is scheduled.
  */
 export async function startPurgeSchedule(): Promise<void> {
   const { env } = await import("@/lib/env");
   if (env.VERCEL || env.NODE_ENV === "test") return;
-  const { purgeStaleRows } = await import("@/lib/auth/purge");
+  const { purgeStaleRows } = await import("@/lib/auth/accounts/purge");
   const run = () =>
     purgeStaleRows().catch((error: unknown) => console.error("Purging stale auth rows failed:", error));
   const first = setTimeout(() => {
@@ -61,6 +61,6 @@ export async function startPurgeSchedule(): Promise<void> {
  * and a listener that is already in place makes that wait a fraction of a millisecond.
  */
 export async function startRevocationListener(): Promise<void> {
-  const { startRevocationView } = await import("@/lib/auth/revocations");
+  const { startRevocationView } = await import("@/lib/auth/sessions/revocations");
   void startRevocationView();
 }

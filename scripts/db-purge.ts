@@ -1,5 +1,5 @@
 // `npm run db:purge`: deletes ended sessions, old refresh tokens, passed rate-limit
-// windows and spent mailed-link tokens once, and says how many (lib/auth/purge.ts). Schedule it where no `npm start`
+// windows and spent mailed-link tokens once, and says how many (lib/auth/accounts/purge.ts). Schedule it where no `npm start`
 // runs it by itself, e.g. daily from cron or a Vercel cron job. Reads .env files as
 // `npm start` does.
 import nextEnv from "@next/env";
@@ -8,7 +8,7 @@ nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.err
 
 try {
   // Imported only now: lib/env reads the variables the .env files just provided.
-  const { purgeStaleRows } = await import("@/lib/auth/purge");
+  const { purgeStaleRows } = await import("@/lib/auth/accounts/purge");
   const { closeDb } = await import("@/lib/db");
   const counts = await purgeStaleRows();
   console.log(

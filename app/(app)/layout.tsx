@@ -1,5 +1,5 @@
 // The signed-in pages, under one header. Every page here depends on who is asking.
-import { getPageUser } from "@/lib/auth/page-user";
+import { getPageUser } from "@/lib/auth/accounts/page-user";
 import { SiteHeader } from "./site-header";
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@
 // previous user's data held in memory, and the router's cache with it. A failure
 // (offline, server trouble) is thrown to the caller to show: claiming "signed out"
 // while the cookies still work would be a lie.
-import { api } from "@/lib/api-client";
+import { api } from "@/lib/client/api";
 
 type Scope = "this-device" | "everywhere";
 

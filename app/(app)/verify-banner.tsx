@@ -4,7 +4,7 @@
 // outcome is read out from a live region that stays in the page, also once the banner
 // goes away because the address turned out to be confirmed already.
 import { useRef } from "react";
-import { useResendVerification } from "@/app/_components/use-resend-verification";
+import { useResendVerification } from "@/lib/client/hooks/use-resend-verification";
 import { Button } from "@/app/_components/button";
 import styles from "./verify-banner.module.css";
 

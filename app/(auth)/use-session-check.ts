@@ -3,7 +3,7 @@
 // though the refresh cookie may still be good. So before showing the form, the login
 // page tries one silent refresh; if it works the user goes straight on to `next`.
 import { useEffect, useState } from "react";
-import { refreshSession } from "@/lib/api-client";
+import { refreshSession } from "@/lib/client/api";
 import { goTo } from "./navigate";
 
 export type SessionCheck = "checking" | "signed-out" | "resuming";

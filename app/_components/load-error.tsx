@@ -1,6 +1,6 @@
 "use client";
 // A list or panel that failed to load: what happened, in words, and a way to retry.
-import { describeError } from "@/lib/ui/describe-error";
+import { describeError } from "@/lib/client/describe-error";
 import { Button } from "@/app/_components/button";
 
 type LoadErrorProps = { what: string; error: unknown; onRetry: () => void };

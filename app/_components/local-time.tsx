@@ -4,7 +4,7 @@
 // so; the render right after hydration shows local time. Rendered in the browser from
 // the start (a client-side navigation), it is local at once.
 import { useSyncExternalStore } from "react";
-import { formatDate, formatDateTime } from "@/lib/ui/format";
+import { formatDate, formatDateTime } from "@/lib/client/format";
 
 const neverChanges = () => () => {};
 

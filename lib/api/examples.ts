@@ -9,8 +9,6 @@ export const EXAMPLE_USER = {
   createdAt: "2025-01-15T09:30:00.000Z",
 } as const;
 
-export const EXAMPLE_SESSION_ID = "01936f8e-8a11-7b20-8c3d-4e5f60718293";
-
 // Shortened: real ones are a signed JWT and 43 base64url characters.
 export const EXAMPLE_ACCESS_TOKEN = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwMTkzNmY4ZSJ9.c2lnbmF0dXJl";
 export const EXAMPLE_REFRESH_TOKEN = "q3XrV0sM1pZ8yB2nT5wK7cJ4hF6dL9gE0aR1uI3oP2s";

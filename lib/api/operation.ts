@@ -1,5 +1,5 @@
 // What one endpoint is, written once: its method and path, who may call it, what it reads,
-// what it answers and which errors it may give. route() (lib/http/route.ts) runs a
+// what it answers and which errors it may give. route() (lib/api/route.ts) runs a
 // handler from it, the OpenAPI document (lib/openapi) describes it from it, and
 // middleware's route table (lib/api/route-table.ts) is generated from it. Type-only
 // imports: the objects themselves are plain data plus zod schemas.

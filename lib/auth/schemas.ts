@@ -1,7 +1,9 @@
 // Auth request and response shapes, written once: they validate requests, give the
 // TypeScript types, drive the forms' client-side checks and the OpenAPI document.
 import { z } from "zod";
-import { EXAMPLE_SESSION_ID } from "@/lib/api/examples";
+
+/** The session id the schemas and the OpenAPI document show as an example. */
+export const EXAMPLE_SESSION_ID = "01936f8e-8a11-7b20-8c3d-4e5f60718293";
 
 const utf8Bytes = (value: string) => new TextEncoder().encode(value).length;
 

@@ -8,7 +8,7 @@ import "server-only";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import net, { type Socket } from "node:net";
 import next from "next";
-import { resolveClientAddress } from "@/lib/auth/client-ip";
+import { resolveClientAddress } from "@/lib/http/client-address";
 import { backgroundSettled } from "@/lib/background/pending";
 import { closeDb } from "@/lib/db";
 import { closeTransport } from "@/lib/mail/transport";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { defineOperation } from "@/lib/api/operation";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/api/route";
 import { apiRequest } from "../helpers/http";
 
 const echo = defineOperation({

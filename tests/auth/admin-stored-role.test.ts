@@ -7,9 +7,9 @@ import { linkToken } from "../helpers/smtp";
 const { POST: changeEmail } = await import("@/app/api/auth/email/route");
 const { POST: verify } = await import("@/app/api/auth/email/verify/route");
 const { GET: listUsers } = await import("@/app/api/users/route");
-const { verifyAccessToken } = await import("@/lib/auth/jwt");
+const { verifyAccessToken } = await import("@/lib/auth/identity/jwt");
 const { getDb } = await import("@/lib/db");
-const { markEmailVerified } = await import("@/lib/auth/users");
+const { markEmailVerified } = await import("@/lib/auth/accounts/users");
 const { createSignedInUser, signInAgain } = await import("../factories/users");
 const { apiRequest } = await import("../helpers/http");
 

@@ -6,7 +6,7 @@ import { POST as login } from "@/app/api/auth/login/route";
 import { POST as changePassword } from "@/app/api/auth/password/route";
 import { POST as reset } from "@/app/api/auth/password/reset/route";
 import { GET as me } from "@/app/api/auth/me/route";
-import { issueLinkToken } from "@/lib/auth/link-tokens";
+import { issueLinkToken } from "@/lib/auth/accounts/link-tokens";
 import { createSignedInUser, signInAgain } from "../factories/users";
 import { apiRequest } from "../helpers/http";
 

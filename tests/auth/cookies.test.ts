@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GET as me } from "@/app/api/auth/me/route";
 import { POST as login } from "@/app/api/auth/login/route";
-import { readCookie } from "@/lib/auth/cookies";
+import { readCookie } from "@/lib/auth/identity/cookies";
 import { createSignedInUser } from "../factories/users";
 import { apiRequest, setCookies } from "../helpers/http";
 

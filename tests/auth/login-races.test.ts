@@ -8,8 +8,8 @@ import { describe, expect, it, vi } from "vitest";
 type Pause = { reached: Promise<void>; release: () => void };
 const pauses: Pause[] = [];
 
-vi.mock("@/lib/auth/password", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/lib/auth/password")>();
+vi.mock("@/lib/auth/passwords/hash", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/auth/passwords/hash")>();
   return {
     ...real,
     verifyPassword: async (password: string, hash: string | null) => {
@@ -41,7 +41,7 @@ const { POST: login } = await import("@/app/api/auth/login/route");
 const { DELETE: deleteMe, GET: me } = await import("@/app/api/auth/me/route");
 const { POST: changePassword } = await import("@/app/api/auth/password/route");
 const { POST: reset } = await import("@/app/api/auth/password/reset/route");
-const { issueLinkToken } = await import("@/lib/auth/link-tokens");
+const { issueLinkToken } = await import("@/lib/auth/accounts/link-tokens");
 const { getDb } = await import("@/lib/db");
 const { createSignedInUser } = await import("../factories/users");
 const { apiRequest } = await import("../helpers/http");

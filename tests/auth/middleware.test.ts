@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { signAccessToken } from "@/lib/auth/jwt";
+import { signAccessToken } from "@/lib/auth/identity/jwt";
 import { middleware } from "@/middleware";
 
 const call = (path: string, init: { method?: string; headers?: Record<string, string> } = {}) =>

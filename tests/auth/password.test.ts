@@ -1,7 +1,7 @@
 import bcrypt from "bcryptjs";
 import { describe, expect, it, vi } from "vitest";
-import { runOnHashPool } from "@/lib/auth/hash-pool";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { runOnHashPool } from "@/lib/auth/passwords/hash-pool";
+import { hashPassword, verifyPassword } from "@/lib/auth/passwords/hash";
 
 describe("passwords", () => {
   it("hash to bcrypt strings that verify against the right password only", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { purgeStaleRows } from "@/lib/auth/purge";
-import { recordAttempt } from "@/lib/auth/rate-limit";
-import { endSession } from "@/lib/auth/sessions";
+import { purgeStaleRows } from "@/lib/auth/accounts/purge";
+import { recordAttempt } from "@/lib/auth/accounts/limits";
+import { endSession } from "@/lib/auth/sessions/sessions";
 import { getDb } from "@/lib/db";
 import { createSignedInUser, signInAgain } from "../factories/users";
 

@@ -1,11 +1,11 @@
-// The revocation view (lib/auth/revocations.ts): while it is in sync, a request is checked
+// The revocation view (lib/auth/sessions/revocations.ts): while it is in sync, a request is checked
 // against memory, and the database itself tells it about every session that ends, however
 // it ends; while it is not, the session row is read. The listener-loss cases need a
 // PostgreSQL server: an in-process PGlite cannot lose its connection.
 import { execFileSync } from "node:child_process";
 import { describe, expect, it, vi } from "vitest";
 import { GET as listItems } from "@/app/api/items/route";
-import { revocationStatus } from "@/lib/auth/revocations";
+import { revocationStatus } from "@/lib/auth/sessions/revocations";
 import { getDb } from "@/lib/db";
 import { createSignedInUser } from "../factories/users";
 import { apiRequest } from "../helpers/http";

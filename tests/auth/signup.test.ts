@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { POST as signup } from "@/app/api/auth/signup/route";
-import { verifyAccessToken } from "@/lib/auth/jwt";
+import { verifyAccessToken } from "@/lib/auth/identity/jwt";
 import { apiRequest, setCookies } from "../helpers/http";
 
 let n = 0;

@@ -4,8 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { GET as me } from "@/app/api/auth/me/route";
 import { GET as listItems } from "@/app/api/items/route";
-import { signAccessToken } from "@/lib/auth/jwt";
-import { forgetLiveSessions } from "@/lib/auth/live-sessions";
+import { signAccessToken } from "@/lib/auth/identity/jwt";
+import { forgetLiveSessions } from "@/lib/auth/sessions/live-sessions";
 import { getDb } from "@/lib/db";
 import { newUuidV7 } from "@/lib/ids";
 import { createSignedInUser } from "../factories/users";

@@ -1,9 +1,9 @@
 // Users with a live session, made through the same services the API uses, but without
 // spending the signup rate limit of the test's client address.
-import { signAccessToken } from "@/lib/auth/jwt";
-import { createSession } from "@/lib/auth/sessions";
+import { signAccessToken } from "@/lib/auth/identity/jwt";
+import { createSession } from "@/lib/auth/sessions/sessions";
 import { getDb } from "@/lib/db";
-import { createUser, markEmailVerified } from "@/lib/auth/users";
+import { createUser, markEmailVerified } from "@/lib/auth/accounts/users";
 import type { User } from "@/lib/auth/responses";
 
 let counter = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { limitKeyOf, resolveClientAddress } from "@/lib/auth/client-ip";
+import { limitKeyOf, resolveClientAddress } from "@/lib/http/client-address";
 
 describe("the client address", () => {
   it("is the socket's peer when no proxy is trusted, whatever X-Forwarded-For claims", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_AFTER_LOGIN, safeNextPath } from "@/lib/safe-next";
+import { DEFAULT_AFTER_LOGIN, safeNextPath } from "@/lib/http/safe-next";
 
 describe("where ?next= may send a user after signing in", () => {
   it.each(["/items", "/items?q=tea&sort=price", "/account#sessions", "/admin/users"])("follows %s, a page of this app", (path) => {

@@ -1,8 +1,8 @@
 // A wait said in words a person reads at a glance, the same in a 429's detail and on the
 // pages; always rounded up, so "try again in" is never too early.
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api-problem";
-import { describeError } from "@/lib/ui/describe-error";
+import { ApiError } from "@/lib/client/problem";
+import { describeError } from "@/lib/client/describe-error";
 import { describeWait, tooManyAttempts } from "@/lib/wait-words";
 
 describe("describeWait", () => {

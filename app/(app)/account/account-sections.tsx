@@ -4,7 +4,7 @@
 // the sessions list reloads after it.
 import { useState } from "react";
 import type { SessionView, User } from "@/lib/auth/responses";
-import type { Paged } from "@/app/_components/use-paged-data";
+import type { Paged } from "@/lib/client/hooks/use-paged-data";
 import { DeleteAccount } from "./delete-account";
 import { EmailForm } from "./email-form";
 import { PasswordForm } from "./password-form";

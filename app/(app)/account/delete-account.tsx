@@ -2,12 +2,12 @@
 // Deleting the account takes two deliberate steps: open the form, then confirm with
 // the password. Focus follows: into the password field on open, back to the opener on cancel.
 import { useEffect, useRef, useState } from "react";
-import { api } from "@/lib/api-client";
+import { api } from "@/lib/client/api";
 import { AccountDeleteSchema } from "@/lib/auth/schemas";
 import { PasswordField } from "@/app/_components/password-field";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { useFormSubmit } from "@/app/_components/use-form-submit";
+import { useFormSubmit } from "@/lib/client/hooks/use-form-submit";
 import { Button } from "@/app/_components/button";
 import styles from "./account.module.css";
 

@@ -3,13 +3,13 @@
 // the new address proves they read mail there. Until it is followed the old address stays
 // the account's, so the page shows the change as waiting.
 import { useState } from "react";
-import { api } from "@/lib/api-client";
+import { api } from "@/lib/client/api";
 import { EmailChangeSchema } from "@/lib/auth/schemas";
 import { Field } from "@/app/_components/field";
 import { PasswordField } from "@/app/_components/password-field";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { useFormSubmit } from "@/app/_components/use-form-submit";
+import { useFormSubmit } from "@/lib/client/hooks/use-form-submit";
 import styles from "./account.module.css";
 
 type EmailFormProps = { email: string; initialPending: string | null };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { pendingEmailChange } from "@/lib/auth/link-tokens";
-import { requirePageCaller } from "@/lib/auth/page-user";
-import { listSessions } from "@/lib/auth/sessions";
+import { pendingEmailChange } from "@/lib/auth/accounts/link-tokens";
+import { requirePageCaller } from "@/lib/auth/accounts/page-user";
+import { listSessions } from "@/lib/auth/sessions/sessions";
 import { VerifyBanner } from "../verify-banner";
 import { AccountSections } from "./account-sections";
 import styles from "./account.module.css";

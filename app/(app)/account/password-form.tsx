@@ -1,11 +1,11 @@
 "use client";
 import { useState } from "react";
-import { api } from "@/lib/api-client";
+import { api } from "@/lib/client/api";
 import { PasswordChangeSchema } from "@/lib/auth/schemas";
 import { PasswordField } from "@/app/_components/password-field";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { useFormSubmit } from "@/app/_components/use-form-submit";
+import { useFormSubmit } from "@/lib/client/hooks/use-form-submit";
 import styles from "./account.module.css";
 
 export function PasswordForm({ onChanged }: { onChanged: () => void }) {

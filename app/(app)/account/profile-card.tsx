@@ -1,10 +1,10 @@
 "use client";
 import type { ReactNode } from "react";
-import { api } from "@/lib/api-client";
+import { api } from "@/lib/client/api";
 import type { User } from "@/lib/auth/responses";
 import { LoadError } from "@/app/_components/load-error";
 import { LocalTime } from "@/app/_components/local-time";
-import { usePagedData, type FetchPage, type Paged } from "@/app/_components/use-paged-data";
+import { usePagedData, type FetchPage, type Paged } from "@/lib/client/hooks/use-paged-data";
 import styles from "./account.module.css";
 import type * as auth from "@/lib/api/operations/auth";
 import type { ReplyOf } from "@/lib/api/operation";

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { describeError } from "@/lib/ui/describe-error";
+import { describeError } from "@/lib/client/describe-error";
 import { signOut } from "../sign-out";
 import { Button } from "@/app/_components/button";
 import styles from "./account.module.css";

@@ -3,14 +3,14 @@
 // in the last 30 days with why. Each other device can be signed out on its own, or all
 // of them at once.
 import { useRef, useState } from "react";
-import { api } from "@/lib/api-client";
+import { api } from "@/lib/client/api";
 import type { SessionView } from "@/lib/auth/responses";
-import { describeError } from "@/lib/ui/describe-error";
-import { describeUserAgent } from "@/lib/ui/format";
+import { describeError } from "@/lib/client/describe-error";
+import { describeUserAgent } from "@/lib/client/format";
 import { Announcer } from "@/app/_components/announcer";
 import { FormAlert } from "@/app/_components/form-alert";
 import { LoadError } from "@/app/_components/load-error";
-import { usePagedData, type FetchPage, type Paged } from "@/app/_components/use-paged-data";
+import { usePagedData, type FetchPage, type Paged } from "@/lib/client/hooks/use-paged-data";
 import { EndedSessions } from "./ended-sessions";
 import { SessionActions } from "./session-actions";
 import { SessionRow, SessionRowSkeleton } from "./session-row";

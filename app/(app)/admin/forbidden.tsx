@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getPageUser } from "@/lib/auth/page-user";
+import { getPageUser } from "@/lib/auth/accounts/page-user";
 import styles from "./users/users.module.css";
 
 export const metadata: Metadata = { title: "Not allowed" };

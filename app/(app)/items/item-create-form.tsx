@@ -2,11 +2,11 @@
 // Adding an item. After it is added the form empties and the caret returns to Name,
 // ready for the next one; the list announces the new item.
 import { useRef } from "react";
-import { api } from "@/lib/api-client";
+import { api } from "@/lib/client/api";
 import { ItemCreateSchema, type Item, type ItemCreateInput } from "@/lib/items/schemas";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { useFormSubmit } from "@/app/_components/use-form-submit";
+import { useFormSubmit } from "@/lib/client/hooks/use-form-submit";
 import { ItemFields } from "./item-fields";
 import styles from "./items.module.css";
 import type * as items from "@/lib/api/operations/items";

@@ -2,8 +2,8 @@
 // "Delete “Tea”?" in place of the row's buttons. Focus lands on the question so it is
 // read out; Tab reaches the confirm button, Escape or Cancel backs out.
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { api, ApiError } from "@/lib/api-client";
-import { describeError } from "@/lib/ui/describe-error";
+import { api, ApiError } from "@/lib/client/api";
+import { describeError } from "@/lib/client/describe-error";
 import type { Item } from "@/lib/items/schemas";
 import { Button } from "@/app/_components/button";
 import styles from "./items.module.css";

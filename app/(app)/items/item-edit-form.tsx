@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { useFormSubmit } from "@/app/_components/use-form-submit";
+import { useFormSubmit } from "@/lib/client/hooks/use-form-submit";
 import { fillItemFields, ItemFields } from "./item-fields";
 import { ItemChangedError, useItemVersion, type LatestReason } from "./use-item-version";
 import { ItemUpdateSchema, type Item } from "@/lib/items/schemas";

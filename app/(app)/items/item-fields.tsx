@@ -1,7 +1,7 @@
 "use client";
 // The fields of an item, shared by the create form and the in-place edit form.
 import type { Ref } from "react";
-import type { FieldErrors } from "@/lib/ui/form-errors";
+import type { FieldErrors } from "@/lib/client/form-errors";
 import { Field } from "@/app/_components/field";
 import type { Item } from "@/lib/items/schemas";
 import styles from "./items.module.css";

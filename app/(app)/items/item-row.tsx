@@ -2,7 +2,7 @@
 // One item: shown, edited in place, or asking to confirm its deletion. When a mode
 // ends, focus goes back to the button that started it.
 import { useEffect, useRef, useState } from "react";
-import { formatPrice } from "@/lib/ui/format";
+import { formatPrice } from "@/lib/client/format";
 import type { Item } from "@/lib/items/schemas";
 import { ItemDeleteConfirm } from "./item-delete-confirm";
 import { ItemEditForm } from "./item-edit-form";

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, type RefObject } from "react";
-import { describeError } from "@/lib/ui/describe-error";
+import { describeError } from "@/lib/client/describe-error";
 import { LoadError } from "@/app/_components/load-error";
 import type { Item } from "@/lib/items/schemas";
 import { ItemRow, ItemRowSkeleton } from "./item-row";

@@ -5,8 +5,8 @@
 import { useEffect, useRef, useState } from "react";
 import { useSearchParams } from "next/navigation";
 import { Announcer } from "@/app/_components/announcer";
-import type { Paged } from "@/app/_components/use-paged-data";
-import { useDebouncedValue } from "@/app/_components/use-debounced-value";
+import type { Paged } from "@/lib/client/hooks/use-paged-data";
+import { useDebouncedValue } from "@/lib/client/hooks/use-debounced-value";
 import type { Item } from "@/lib/items/schemas";
 import type { Sort } from "./item-sorts";
 import { ItemCreateForm } from "./item-create-form";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageUser } from "@/lib/auth/page-user";
+import { requirePageUser } from "@/lib/auth/accounts/page-user";
 import { ItemsQuerySchema } from "@/lib/items/schemas";
 import { listItems } from "@/lib/items/service";
 import { VerifyBanner } from "../verify-banner";

@@ -3,7 +3,7 @@
 // ETag they came with (RFC 9110 §8.8.3). A save sends that ETag as If-Match, so a change
 // made elsewhere in the meantime is refused (412) instead of silently overwritten.
 import { useEffect, useEffectEvent, useRef } from "react";
-import { ApiError, apiWithHeaders } from "@/lib/api-client";
+import { ApiError, apiWithHeaders } from "@/lib/client/api";
 import type { Item, ItemUpdateInput } from "@/lib/items/schemas";
 
 /** The item changed elsewhere since the form was filled; the form now shows the latest. */

@@ -3,9 +3,9 @@
 // page from the server's HTML, then more on request, plus local edits after save and
 // delete. A created item is placed by asking the API again for what is shown.
 import { useCallback } from "react";
-import { api } from "@/lib/api-client";
+import { api } from "@/lib/client/api";
 import { ItemsQuerySchema, type Item } from "@/lib/items/schemas";
-import { usePagedData, type FetchPage, type Paged } from "@/app/_components/use-paged-data";
+import { usePagedData, type FetchPage, type Paged } from "@/lib/client/hooks/use-paged-data";
 import type { Sort } from "./item-sorts";
 import { pageQuery, PAGE_SIZE, viewKey, viewOfKey, type View } from "./list-query";
 import type * as items from "@/lib/api/operations/items";

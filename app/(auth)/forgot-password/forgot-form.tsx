@@ -4,12 +4,12 @@
 // an account here.
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { api } from "@/lib/api-client";
+import { api } from "@/lib/client/api";
 import { ForgotPasswordSchema } from "@/lib/auth/schemas";
 import { Field } from "@/app/_components/field";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { useFormSubmit } from "@/app/_components/use-form-submit";
+import { useFormSubmit } from "@/lib/client/hooks/use-form-submit";
 import { Button, buttonClass } from "@/app/_components/button";
 import styles from "../auth.module.css";
 

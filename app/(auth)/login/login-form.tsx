@@ -1,13 +1,13 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { api } from "@/lib/api-client";
+import { api } from "@/lib/client/api";
 import { LoginSchema, type LoginInput } from "@/lib/auth/schemas";
 import { Field } from "@/app/_components/field";
 import { PasswordField } from "@/app/_components/password-field";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { useFormSubmit } from "@/app/_components/use-form-submit";
+import { useFormSubmit } from "@/lib/client/hooks/use-form-submit";
 import { SessionChecking } from "../session-checking";
 import { useSessionCheck } from "../use-session-check";
 import { goTo } from "../navigate";

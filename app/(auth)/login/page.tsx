@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getPageUser } from "@/lib/auth/page-user";
-import { safeNextPath } from "@/lib/safe-next";
+import { getPageUser } from "@/lib/auth/accounts/page-user";
+import { safeNextPath } from "@/lib/http/safe-next";
 import { noticeFor, sessionJustEnded } from "../notices";
 import { LoginForm } from "./login-form";
 

@@ -3,11 +3,11 @@
 // of the account (API contract), so the user goes on to sign in with the new password.
 import Link from "next/link";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/api-client";
+import { api, ApiError } from "@/lib/client/api";
 import { PasswordField } from "@/app/_components/password-field";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { useFormSubmit } from "@/app/_components/use-form-submit";
+import { useFormSubmit } from "@/lib/client/hooks/use-form-submit";
 import { LinkProblem, LinkReading } from "../link-problem";
 import { goTo } from "../navigate";
 import { useLinkToken } from "../use-link-token";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getPageUser } from "@/lib/auth/page-user";
-import { safeNextPath } from "@/lib/safe-next";
+import { getPageUser } from "@/lib/auth/accounts/page-user";
+import { safeNextPath } from "@/lib/http/safe-next";
 import { SignupForm } from "./signup-form";
 
 export const metadata: Metadata = { title: "Create your account" };

@@ -2,7 +2,7 @@
 // The way on from a dead confirmation link. Signed in: a new mail, at once. Signed out:
 // the account page, after signing in, where the banner offers one.
 import Link from "next/link";
-import { useResendVerification } from "@/app/_components/use-resend-verification";
+import { useResendVerification } from "@/lib/client/hooks/use-resend-verification";
 import { Button, buttonClass } from "@/app/_components/button";
 
 export function NewVerificationLink({ signedIn }: { signedIn: boolean }) {

@@ -4,7 +4,7 @@
 // the token waits in this tab (stored-link-token.ts) and the login page comes back here.
 import Link from "next/link";
 import { useState } from "react";
-import { api } from "@/lib/api-client";
+import { api } from "@/lib/client/api";
 import { Button, buttonClass } from "@/app/_components/button";
 import { LinkCard } from "../link-problem";
 import styles from "../auth.module.css";

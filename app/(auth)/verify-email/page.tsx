@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { pendingEmailChange } from "@/lib/auth/link-tokens";
-import { getPageUser } from "@/lib/auth/page-user";
+import { pendingEmailChange } from "@/lib/auth/accounts/link-tokens";
+import { getPageUser } from "@/lib/auth/accounts/page-user";
 import { env } from "@/lib/env";
 import { duration } from "@/lib/mail/templates";
 import { VerifyEmail } from "./verify-email";

@@ -5,8 +5,8 @@
 // changes anything by itself, and a mail scanner that fetches it runs no script anyway.
 import Link from "next/link";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/api-client";
-import { describeError } from "@/lib/ui/describe-error";
+import { api, ApiError } from "@/lib/client/api";
+import { describeError } from "@/lib/client/describe-error";
 import { LinkCard, LinkProblem, LinkReading } from "../link-problem";
 import { ConfirmPrompt, type VerifyAccount } from "./confirm-prompt";
 import { NewVerificationLink } from "./new-verification-link";

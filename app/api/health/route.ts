@@ -1,6 +1,6 @@
 import * as operations from "@/lib/api/operations/meta";
 import { getDb } from "@/lib/db";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/api/route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import * as operations from "@/lib/api/operations/items";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/api/route";
 import { createItem, listItems } from "@/lib/items/service";
 
 export const GET = route(operations.listItems, ({ user, query }) => listItems(user.id, query));

@@ -1,5 +1,5 @@
 import * as operations from "@/lib/api/operations/meta";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/api/route";
 import { getOpenApiDocument } from "@/lib/openapi/document";
 import { serversFor } from "@/lib/openapi/servers";
 

@@ -1,5 +1,5 @@
 import * as operations from "@/lib/api/operations/meta";
-import { listUsers } from "@/lib/auth/users";
-import { route } from "@/lib/http/route";
+import { listUsers } from "@/lib/auth/accounts/users";
+import { route } from "@/lib/api/route";
 
 export const GET = route(operations.listUsers, ({ query }) => listUsers(query));

@@ -1,6 +1,6 @@
 // The devices a user is signed in on: the list, and ending one, the others, or all.
 import { COMMON_ERRORS } from "@/lib/api/errors";
-import { EXAMPLE_SESSION_ID } from "@/lib/api/examples";
+import { EXAMPLE_SESSION_ID } from "@/lib/auth/schemas";
 import { defineOperation } from "@/lib/api/operation";
 import { SessionListSchema } from "@/lib/auth/responses";
 import { EndSessionsQuerySchema, SessionIdParamsSchema, SessionsQuerySchema } from "@/lib/auth/schemas";

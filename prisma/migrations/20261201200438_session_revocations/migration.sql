@@ -12,7 +12,7 @@ CREATE INDEX "session_revocations_revoked_at_idx" ON "session_revocations"("revo
 -- Every way a session stops being live, as one event: its end (logout, logout everywhere,
 -- refresh reuse, password change, revocation), and the deletion of a live session (an
 -- account deletion cascades here). The trigger records the id and tells every listening
--- server instance (lib/auth/revocations.ts). The payload carries the trigger's clock in
+-- server instance (lib/auth/sessions/revocations.ts). The payload carries the trigger's clock in
 -- milliseconds, so a listener can tell how long delivery took.
 CREATE FUNCTION "session_revoked"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE

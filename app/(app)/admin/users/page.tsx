@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/page-user";
+import { requirePageUser } from "@/lib/auth/accounts/page-user";
 import { UsersQuerySchema } from "@/lib/auth/schemas";
-import { listUsers } from "@/lib/auth/users";
+import { listUsers } from "@/lib/auth/accounts/users";
 import { USERS_PAGE_SIZE } from "./users-query";
 import { UsersTable } from "./users-table";
 import styles from "./users.module.css";

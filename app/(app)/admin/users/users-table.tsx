@@ -2,13 +2,13 @@
 // Every account, a page at a time (the API's cursor pagination), starting from the
 // first page the server page read.
 import { useEffect, useRef } from "react";
-import { api } from "@/lib/api-client";
+import { api } from "@/lib/client/api";
 import type { User } from "@/lib/auth/responses";
-import { formatDate } from "@/lib/ui/format";
+import { formatDate } from "@/lib/client/format";
 import { Announcer } from "@/app/_components/announcer";
 import { Button } from "@/app/_components/button";
 import { LoadError } from "@/app/_components/load-error";
-import { usePagedData, type FetchPage, type Paged } from "@/app/_components/use-paged-data";
+import { usePagedData, type FetchPage, type Paged } from "@/lib/client/hooks/use-paged-data";
 import { USERS_PAGE_SIZE } from "./users-query";
 import styles from "./users.module.css";
 import type * as meta from "@/lib/api/operations/meta";

@@ -1,10 +1,10 @@
 import * as operations from "@/lib/api/operations/auth";
-import { getCurrentUser } from "@/lib/auth/authenticate";
-import { clearAuthCookies, readRefreshCookie } from "@/lib/auth/cookies";
-import { assertSameOrigin } from "@/lib/auth/csrf";
-import { logOut } from "@/lib/auth/service";
+import { getCurrentUser } from "@/lib/auth/identity/caller";
+import { clearAuthCookies, readRefreshCookie } from "@/lib/auth/identity/cookies";
+import { assertSameOrigin } from "@/lib/auth/identity/csrf";
+import { logOut } from "@/lib/auth/accounts/sign-in";
 import { SeeOther } from "@/lib/http/response";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/api/route";
 
 // Idempotent: whatever was sent, the answer is 204 (303 for a form) and the cookies are
 // cleared. Another site's request never gets here (the operation refuses it): a browser

@@ -1,9 +1,9 @@
 import * as operations from "@/lib/api/operations/auth";
-import { unauthorized } from "@/lib/auth/challenge";
-import { clearAuthCookies } from "@/lib/auth/cookies";
-import { deleteAccount } from "@/lib/auth/service";
-import { findUserById } from "@/lib/auth/users";
-import { route } from "@/lib/http/route";
+import { unauthorized } from "@/lib/http/challenge";
+import { clearAuthCookies } from "@/lib/auth/identity/cookies";
+import { deleteAccount } from "@/lib/auth/accounts/sign-in";
+import { findUserById } from "@/lib/auth/accounts/users";
+import { route } from "@/lib/api/route";
 
 export const GET = route(operations.getMe, async ({ user: caller }) => {
   const user = await findUserById(caller.id);

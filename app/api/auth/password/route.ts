@@ -1,6 +1,6 @@
 import * as operations from "@/lib/api/operations/auth";
-import { changePassword } from "@/lib/auth/service";
-import { route } from "@/lib/http/route";
+import { changePassword } from "@/lib/auth/accounts/sign-in";
+import { route } from "@/lib/api/route";
 
 // Every other session of the user ends; this one stays signed in.
 export const POST = route(operations.changePassword, ({ user, body }) =>

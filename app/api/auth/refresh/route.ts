@@ -1,11 +1,11 @@
 import * as operations from "@/lib/api/operations/auth";
-import { bearerChallenge } from "@/lib/auth/challenge";
-import { clearAuthCookies, readRefreshCookie } from "@/lib/auth/cookies";
-import { assertSameOrigin } from "@/lib/auth/csrf";
-import { refresh } from "@/lib/auth/service";
-import { deliverTokens } from "@/lib/auth/token-response";
+import { bearerChallenge } from "@/lib/http/challenge";
+import { clearAuthCookies, readRefreshCookie } from "@/lib/auth/identity/cookies";
+import { assertSameOrigin } from "@/lib/auth/identity/csrf";
+import { refresh } from "@/lib/auth/accounts/sign-in";
+import { deliverTokens } from "@/lib/auth/identity/token-delivery";
 import { HttpError } from "@/lib/http/problem";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/api/route";
 
 // A token sent in the body is answered in the body (API clients); a cookie is answered
 // with rotated cookies and never exposes the refresh token to scripts (browsers).

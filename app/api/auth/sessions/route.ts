@@ -1,7 +1,7 @@
 import * as operations from "@/lib/api/operations/sessions";
-import { clearAuthCookies } from "@/lib/auth/cookies";
-import { endAllUserSessions, listSessions } from "@/lib/auth/sessions";
-import { route } from "@/lib/http/route";
+import { clearAuthCookies } from "@/lib/auth/identity/cookies";
+import { endAllUserSessions, listSessions } from "@/lib/auth/sessions/sessions";
+import { route } from "@/lib/api/route";
 
 export const GET = route(operations.listSessions, async ({ user, query }) => ({
   sessions: await listSessions(user.id, user.sessionId, { includeEnded: query.include === "ended" }),

@@ -1,6 +1,6 @@
 import * as operations from "@/lib/api/operations/items";
 import { NotModified } from "@/lib/http/response";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/api/route";
 import { ifNoneMatchNames } from "@/lib/items/etag";
 import { deleteItem, getItem, updateItem } from "@/lib/items/service";
 

@@ -1,8 +1,8 @@
 import * as operations from "@/lib/api/operations/sessions";
-import { clearAuthCookies } from "@/lib/auth/cookies";
-import { endUserSession } from "@/lib/auth/sessions";
+import { clearAuthCookies } from "@/lib/auth/identity/cookies";
+import { endUserSession } from "@/lib/auth/sessions/sessions";
 import { HttpError } from "@/lib/http/problem";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/api/route";
 
 export const DELETE = route(operations.endSession, async ({ request, user, params, headers }) => {
   const current = params.id === user.sessionId;

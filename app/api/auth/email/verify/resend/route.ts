@@ -1,7 +1,7 @@
 import * as operations from "@/lib/api/operations/recovery";
-import { resendVerification } from "@/lib/auth/recovery";
+import { resendVerification } from "@/lib/auth/accounts/recovery";
 import { MAIL_SENT } from "@/lib/auth/responses";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/api/route";
 
 export const POST = route(operations.resendVerification, async ({ user }) => {
   await resendVerification(user.id);

@@ -1,0 +1,98 @@
+// The wrapper of every route handler, driven by the endpoint's operation
+// (lib/api/operations): it requires the caller the operation names, parses params,
+// query and body with the operation's schemas, answers with its success status, and
+// turns whatever is thrown into a well-formed error. In development and tests it also
+// checks each reply against the success schema and headers, so the document cannot
+// drift from what the server sends.
+import { z } from "zod";
+import type { BodyOf, Operation, ParamsOf, QueryOf, ReplyOf } from "@/lib/api/operation";
+import { requireAdmin } from "@/lib/auth/accounts/admin";
+import { requireUser, type CurrentUser } from "@/lib/auth/identity/caller";
+import { assertNotCrossSite } from "@/lib/auth/identity/csrf";
+import { env } from "@/lib/env";
+import { parseInput, parseQuery, readBody } from "@/lib/http/body";
+import { errorResponse } from "@/lib/http/error-response";
+import { json, NotModified, SeeOther } from "@/lib/http/response";
+
+export type RouteInput<O extends Operation> = {
+  request: Request;
+  user: O["access"] extends "public" ? undefined : CurrentUser;
+  params: ParamsOf<O>;
+  query: QueryOf<O>;
+  body: BodyOf<O>;
+  /** The answer's headers (ETag, Location, cookies). Cookies set here survive an error thrown after. */
+  headers: Headers;
+};
+
+type Handler<O extends Operation> = (input: RouteInput<O>) => Promise<ReplyOf<O>>;
+
+/** What Next passes a route handler: the path's dynamic segments, decoded. */
+type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
+
+const CHECK_REPLIES = env.NODE_ENV !== "production";
+
+export function route<const O extends Operation>(operation: O, handler: Handler<O>) {
+  const handle = async (request: Request, context?: RouteContext): Promise<Response> => {
+    const headers = new Headers();
+    try {
+      // The caller is identified before anything else is looked at: a request without a
+      // valid token learns nothing about what a valid one would need.
+      const user = await caller(operation, request);
+      if (operation.refuseCrossSite) assertNotCrossSite(request);
+      const input = await readInput(operation, request, context);
+      const reply = await handler({ request, user, headers, ...input } as RouteInput<O>);
+      const bodiless = bodilessAnswer(operation, reply, headers);
+      if (bodiless) return bodiless;
+      if (CHECK_REPLIES) checkReply(operation, reply, headers);
+      const { status, schema } = operation.success;
+      return schema ? json(reply, { status, headers }) : new Response(null, { status, headers });
+    } catch (error) {
+      // A cookie cleared before the error (a dead refresh cookie) must still be cleared.
+      const response = errorResponse(error);
+      for (const cookie of headers.getSetCookie()) response.headers.append("set-cookie", cookie);
+      return response;
+    }
+  };
+  // The route-map test reads which operation each exported handler serves.
+  return Object.assign(handle, { operation });
+}
+
+/** The 303 or 304 a handler answered, where its operation declares one. */
+function bodilessAnswer(operation: Operation, reply: unknown, headers: Headers): Response | null {
+  if (reply instanceof SeeOther && operation.seeOther) {
+    headers.set("location", reply.location);
+    return new Response(null, { status: 303, headers });
+  }
+  if (reply instanceof NotModified && operation.notModified) {
+    // The Cache-Control the 200 would carry (RFC 9110 §15.4.5).
+    if (!headers.has("cache-control")) headers.set("cache-control", "no-store");
+    return new Response(null, { status: 304, headers });
+  }
+  return null;
+}
+
+function caller(operation: Operation, request: Request): Promise<CurrentUser | undefined> {
+  if (operation.access === "admin") return requireAdmin(request);
+  if (operation.access === "user") return requireUser(request);
+  return Promise.resolve(undefined);
+}
+
+async function readInput(operation: Operation, request: Request, context: RouteContext | undefined) {
+  const { params, query, body } = operation;
+  return {
+    params: params ? parseInput(params, await context?.params) : undefined,
+    query: query ? parseQuery(query, request) : undefined,
+    body: body
+      ? parseInput(body.schema, await readBody(request, { allowForm: body.form, optional: !body.required }))
+      : undefined,
+  };
+}
+
+function checkReply(operation: Operation, reply: unknown, headers: Headers): void {
+  const name = `${operation.method} ${operation.path}`;
+  const checked = operation.success.schema?.safeParse(reply);
+  if (checked && !checked.success) throw new Error(`${name} answered outside its schema:\n${z.prettifyError(checked.error)}`);
+  // Set-Cookie depends on the caller (a token in the body gets none back); the rest is always sent.
+  const missing = (operation.success.headers ?? []).filter((header) => header !== "Set-Cookie" && !headers.has(header));
+  if (missing.length > 0) throw new Error(`${name} answered without its ${missing.join(", ")} header`);
+}

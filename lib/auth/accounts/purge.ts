@@ -1,0 +1,43 @@
+// Housekeeping: deletes the rows that no rule of the contract needs any more, so the auth
+// tables do not grow without bound. `npm start` runs it every hour by itself; elsewhere
+// (Vercel, or `next start` behind a scheduler) operators run `npm run db:purge` on a schedule.
+import "server-only";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { LONGEST_WINDOW } from "@/lib/auth/accounts/limits";
+
+const DAY_MS = 24 * 3600 * 1000;
+// The sessions list shows ended sessions for 30 days (`?include=ended`); after that, nothing reads them.
+const ENDED_SESSIONS_KEPT_MS = 30 * DAY_MS;
+
+export type PurgeCounts = { sessions: number; refreshTokens: number; rateLimits: number; linkTokens: number };
+
+export async function purgeStaleRows(now = new Date()): Promise<PurgeCounts> {
+  const db = await getDb();
+  const keptSince = new Date(now.getTime() - ENDED_SESSIONS_KEPT_MS);
+  // Their refresh tokens go with them (ON DELETE CASCADE).
+  const sessions = await db.session.deleteMany({
+    where: { OR: [{ endedAt: { lt: keptSince } }, { endedAt: null, expiresAt: { lt: keptSince } }] },
+  });
+  // A token rotated longer ago than a refresh lifetime would have expired by now even unused:
+  // presented again, it is refused as unknown instead of ending the session as stolen.
+  const refreshTokens = await db.refreshToken.deleteMany({
+    where: { rotatedAt: { lt: new Date(now.getTime() - env.REFRESH_TOKEN_TTL * 1000) } },
+  });
+  // A counter whose window has passed starts again at 1 on its next attempt anyway.
+  const rateLimits = await db.rateLimit.deleteMany({
+    where: { windowStart: { lt: new Date(now.getTime() - LONGEST_WINDOW() * 1000) } },
+  });
+  // A mailed link that expired or was used a day ago is of no use to anyone; a decoy
+  // (docs/decisions/0027) never was, and goes once it has expired.
+  const dayAgo = new Date(now.getTime() - DAY_MS);
+  const linkTokens = await db.emailToken.deleteMany({
+    where: { OR: [{ expiresAt: { lt: dayAgo } }, { usedAt: { lt: dayAgo } }, { userId: null, expiresAt: { lt: now } }] },
+  });
+  return {
+    sessions: sessions.count,
+    refreshTokens: refreshTokens.count,
+    rateLimits: rateLimits.count,
+    linkTokens: linkTokens.count,
+  };
+}

@@ -1,0 +1,162 @@
+// What the auth endpoints do, in the words of the contract. Handlers parse and respond;
+// everything that decides who gets a token happens here.
+import "server-only";
+import { env } from "@/lib/env";
+import { HttpError } from "@/lib/http/problem";
+import { bearerChallenge } from "@/lib/http/challenge";
+import { signAccessToken, type Role } from "@/lib/auth/identity/jwt";
+import { needsRehash, verifyPassword } from "@/lib/auth/passwords/hash";
+import { consume, giveBack, limits, resetAttempts } from "@/lib/auth/accounts/limits";
+import { rotateRefreshToken } from "@/lib/auth/sessions/refresh-tokens";
+import { createSession, endAllUserSessions, endSessionByRefreshToken, endSession } from "@/lib/auth/sessions/sessions";
+import {
+  createUser,
+  deleteUser,
+  findCredentials,
+  INITIAL_CREDENTIALS_VERSION,
+  refreshRole,
+  rehashPassword,
+  toUser,
+  updatePasswordHash,
+} from "@/lib/auth/accounts/users";
+import { deviceIdFor, issueDeviceToken, tokensInCookie } from "@/lib/auth/identity/device-tokens";
+import { voidLinkTokens } from "@/lib/auth/accounts/link-tokens";
+import { noticePasswordChanged } from "@/lib/mail/notices";
+import { assertPassword } from "@/lib/auth/accounts/reauth";
+import { assertNewPasswordAllowed, refusedPassword } from "@/lib/auth/accounts/password-policy";
+import { mailVerificationLink } from "@/lib/auth/accounts/recovery";
+import { inBackground } from "@/lib/background";
+import type { ClientContext } from "@/lib/auth/identity/client";
+import type { LoginInput, SignupInput } from "@/lib/auth/schemas";
+import type { TokenReply, User } from "@/lib/auth/responses";
+import type { CurrentUser } from "@/lib/auth/identity/caller";
+
+/** The token fields of a signup, login or refresh answer but the refresh token, which may go in a cookie. */
+export type AccessGrant = Omit<TokenReply, "refresh_token">;
+
+/** What signup, login and refresh hand out; lib/auth/identity/token-delivery.ts decides where each part goes. */
+export type IssuedTokens = {
+  grant: AccessGrant;
+  refreshToken: string;
+  refreshExpiresIn: number;
+  /** At signup and login: this client's device token for the account (lib/auth/identity/device-tokens.ts). */
+  deviceToken?: string;
+};
+
+type TokenGrant = { userId: string; role: Role; sessionId: string; refreshToken: string; expiresAt: Date };
+
+async function issueTokens(grant: TokenGrant): Promise<IssuedTokens> {
+  // Never past the session's own end: no token may outlive what the revocation view tracks.
+  const untilSessionEnds = (grant.expiresAt.getTime() - Date.now()) / 1000;
+  const lifetime = Math.max(1, Math.min(env.ACCESS_TOKEN_TTL, Math.floor(untilSessionEnds)));
+  const accessToken = await signAccessToken({ sub: grant.userId, sid: grant.sessionId, role: grant.role }, lifetime);
+  return {
+    grant: { access_token: accessToken, token_type: "Bearer", expires_in: lifetime },
+    refreshToken: grant.refreshToken,
+    refreshExpiresIn: Math.max(1, Math.round(untilSessionEnds)),
+  };
+}
+
+/**
+ * A session for an account whose password was just checked (or just set, at signup); null
+ * when that password stopped being the account's meanwhile, or the account was deleted.
+ */
+async function startSession(user: User, credentialsVersion: number, client: ClientContext, deviceToken?: string) {
+  const session = await createSession({ userId: user.id, credentialsVersion }, client.userAgent);
+  if (!session) return null;
+  const issued = await issueTokens({ userId: user.id, role: user.role, ...session });
+  return { user, issued: { ...issued, deviceToken: deviceToken ?? issueDeviceToken(user.id) } };
+}
+
+/** The client's device token for this account, when it sent one made here for it. */
+function knownDevice(userId: string, input: LoginInput, client: ClientContext): { token: string; id: string } | null {
+  for (const token of [input.device_token ?? "", ...tokensInCookie(client.deviceCookie)]) {
+    const id = deviceIdFor(token, userId);
+    if (id) return { token, id };
+  }
+  return null;
+}
+
+export async function signUp(input: SignupInput, client: ClientContext) {
+  // Counted first: with PASSWORD_BREACH_CHECK=hibp the check asks a third party, which no
+  // client may make this app do faster than it may sign up.
+  await consume(limits.signupByIp(client.ip));
+  await assertNewPasswordAllowed(input.password, "password");
+  const user = await createUser(input);
+  inBackground("The verification mail", () => mailVerificationLink(user));
+  const started = await startSession(user, INITIAL_CREDENTIALS_VERSION, client);
+  // Only a reset link (mailed after this very request) or a deletion could have come first.
+  if (!started) throw invalidCredentials();
+  return started;
+}
+
+const invalidCredentials = () =>
+  new HttpError(401, {
+    code: "invalid_credentials",
+    detail: "The email or password is incorrect.",
+    headers: { "www-authenticate": bearerChallenge() },
+  });
+
+/**
+ * One answer, in about one time, for an unknown email and a wrong password: both
+ * spend a bcrypt comparison. Each attempt is counted before the password is checked, in
+ * one atomic upsert per limit, so of many attempts sent at once for one email at most
+ * LOGIN_MAX_FAILURES_PER_EMAIL reach bcrypt; the rest, the right password included, get 429.
+ * A client with the account's device token is counted on its own allowance instead of
+ * the email's, so strangers' guesses cannot lock the owner out of a device they used.
+ * A success clears the count it used and gives its attempt back to the address.
+ */
+export async function logIn(input: LoginInput, client: ClientContext) {
+  const account = await findCredentials({ email: input.email });
+  const device = account ? knownDevice(account.id, input, client) : null;
+  // A device the account signed in from before counts its own failures, not the email's.
+  const byAccount = device ? limits.loginByDevice(device.id) : limits.loginByEmail(input.email);
+  const byIp = limits.loginByIp(client.ip);
+  await consume(byAccount, byIp);
+  const valid = await verifyPassword(input.password, account?.passwordHash ?? null);
+  if (!account || !valid) throw invalidCredentials();
+  const [role] = await Promise.all([
+    refreshRole(account),
+    resetAttempts(byAccount.key),
+    giveBack(byIp.key),
+    needsRehash(account.passwordHash) ? rehashPassword(account, input.password) : undefined,
+  ]);
+  // A reset, a change or a deletion that landed while bcrypt ran wins: the password
+  // checked here is no longer the account's, and nothing was stored.
+  const started = await startSession(toUser({ ...account, role }), account.credentialsVersion, client, device?.token);
+  if (!started) throw invalidCredentials();
+  return started;
+}
+
+export async function refresh(refreshToken: string): Promise<IssuedTokens> {
+  const rotation = await rotateRefreshToken(refreshToken);
+  // Derived again at every refresh: an address off ADMIN_EMAILS loses the role here too.
+  const role = await refreshRole(rotation.account);
+  return issueTokens({ ...rotation, role });
+}
+
+/** Ends the session named by a refresh token, or else by the access token's `sid`. */
+export async function logOut(credentials: { refreshToken?: string; sessionId?: string }): Promise<void> {
+  if (credentials.refreshToken) await endSessionByRefreshToken(credentials.refreshToken, "logout");
+  else if (credentials.sessionId) await endSession(credentials.sessionId, "logout");
+}
+
+export async function changePassword(user: CurrentUser, passwords: { current: string; next: string }): Promise<void> {
+  const { current, next } = passwords;
+  await assertNewPasswordAllowed(next, "new_password");
+  const { email } = await assertPassword(user.id, current);
+  // Compared once `current` is known to be the password: only then is it "the current one".
+  if (next === current) throw refusedPassword("new_password", "current");
+  await updatePasswordHash(user.id, next);
+  // Links mailed before (a reset, a pending change) are void with the old password.
+  await voidLinkTokens(user.id);
+  await endAllUserSessions(user.id, "password_change", { except: user.sessionId });
+  noticePasswordChanged(email, "changed");
+}
+
+export async function deleteAccount(user: CurrentUser, password: string): Promise<void> {
+  await assertPassword(user.id, password);
+  // Ended first, so this instance and the others refuse its tokens before the rows go.
+  await endAllUserSessions(user.id, "revoked");
+  await deleteUser(user.id);
+}

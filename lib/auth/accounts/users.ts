@@ -1,0 +1,173 @@
+// Accounts. Responses are built from `userSelect`, which never includes the password
+// hash: it cannot leak because it is never read except by the login path.
+import "server-only";
+import { getDb } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { env } from "@/lib/env";
+import { HttpError } from "@/lib/http/problem";
+import { hashPassword } from "@/lib/auth/passwords/hash";
+import type { SignupInput } from "@/lib/auth/schemas";
+import type { User } from "@/lib/auth/responses";
+import type { Role } from "@/lib/auth/identity/jwt";
+
+export const userSelect = { id: true, email: true, name: true, role: true, emailVerifiedAt: true, createdAt: true } as const;
+
+type UserRow = { id: string; email: string; name: string | null; role: Role; emailVerifiedAt: Date | null; createdAt: Date };
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    emailVerified: row.emailVerifiedAt !== null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/**
+ * The role an account has now: admin only while its email is verified and listed in
+ * ADMIN_EMAILS. Nobody becomes admin by signing up first with an admin's address, and
+ * an address taken off the list loses the role at its next admin request (currentRole),
+ * login, refresh or verification.
+ */
+export function roleFor(account: { email: string; emailVerifiedAt: Date | null }): Role {
+  return account.emailVerifiedAt !== null && env.ADMIN_EMAILS.has(account.email) ? "admin" : "user";
+}
+
+/**
+ * The account's role now, as `refreshRole` stores it; null for a deleted account. Admin
+ * endpoints ask this rather than the access token, whose claim may be older than a change
+ * of ADMIN_EMAILS or of the address (README, Admin).
+ */
+export async function currentRole(userId: string): Promise<Role | null> {
+  const db = await getDb();
+  const row = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, emailVerifiedAt: true, role: true } });
+  return row ? refreshRole(row) : null;
+}
+
+/** Stores the role `roleFor` gives, when it differs from the stored one; returns it. */
+export async function refreshRole(account: { id: string; email: string; emailVerifiedAt: Date | null; role: Role }): Promise<Role> {
+  const role = roleFor(account);
+  if (role !== account.role) {
+    const db = await getDb();
+    await db.user.updateMany({ where: { id: account.id }, data: { role } });
+  }
+  return role;
+}
+
+/** A new account's credentials version: the schema's default for `credentials_version`. */
+export const INITIAL_CREDENTIALS_VERSION = 0;
+
+export async function createUser(input: SignupInput): Promise<User> {
+  const db = await getDb();
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const row = await db.user.create({
+      data: {
+        email: input.email,
+        name: input.name ?? null,
+        passwordHash,
+        // Unverified: an admin's address makes an admin only once its mail has been read.
+        role: "user",
+      },
+      select: userSelect,
+    });
+    return toUser(row);
+  } catch (error) {
+    // The unique index decides races: of 50 simultaneous signups, one wins.
+    if (isUniqueViolation(error)) throw emailTaken();
+    throw error;
+  }
+}
+
+export async function findUserById(id: string): Promise<User | null> {
+  const db = await getDb();
+  const row = await db.user.findUnique({ where: { id }, select: userSelect });
+  return row ? toUser(row) : null;
+}
+
+/** The one read of a password hash, for checking a password. */
+export async function findCredentials(where: { email: string } | { id: string }) {
+  const db = await getDb();
+  return db.user.findUnique({ where, select: { ...userSelect, passwordHash: true, credentialsVersion: true } });
+}
+
+/** The account with this email, if there is one: its id and address, nothing else. */
+export async function findAccountByEmail(email: string): Promise<{ id: string; email: string } | null> {
+  const db = await getDb();
+  return db.user.findUnique({ where: { email }, select: { id: true, email: true } });
+}
+
+const emailTaken = () => new HttpError(409, { code: "email_taken", detail: "An account with this email already exists." });
+
+/** Marks the account's address as verified now, and gives it the role that follows. */
+export async function markEmailVerified(userId: string): Promise<User> {
+  const db = await getDb();
+  const emailVerifiedAt = new Date();
+  const { email } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  const row = await db.user.update({
+    where: { id: userId },
+    data: { emailVerifiedAt, role: roleFor({ email, emailVerifiedAt }) },
+    select: userSelect,
+  });
+  return toUser(row);
+}
+
+/** Moves the account to a confirmed new address, verified by that very confirmation. */
+export async function replaceEmail(userId: string, email: string): Promise<User> {
+  const db = await getDb();
+  const emailVerifiedAt = new Date();
+  try {
+    const row = await db.user.update({
+      where: { id: userId },
+      data: { email, emailVerifiedAt, role: roleFor({ email, emailVerifiedAt }) },
+      select: userSelect,
+    });
+    return toUser(row);
+  } catch (error) {
+    // Someone signed up with the address between the request and its confirmation.
+    if (isUniqueViolation(error)) throw emailTaken();
+    throw error;
+  }
+}
+
+/**
+ * A new password: the hash, and a new credentials version, so that a login that checked the
+ * old password can no longer store its session (lib/auth/sessions/sessions.ts createSession).
+ */
+export async function updatePasswordHash(userId: string, password: string): Promise<void> {
+  const db = await getDb();
+  const passwordHash = await hashPassword(password);
+  await db.user.updateMany({ where: { id: userId }, data: { passwordHash, credentialsVersion: { increment: 1 } } });
+}
+
+/**
+ * The same password hashed again at the current cost: no new version, and only if the
+ * password is still the one that was checked, so a rehash can never undo a reset.
+ */
+export async function rehashPassword(checked: { id: string; credentialsVersion: number }, password: string): Promise<void> {
+  const db = await getDb();
+  const passwordHash = await hashPassword(password);
+  await db.user.updateMany({ where: { id: checked.id, credentialsVersion: checked.credentialsVersion }, data: { passwordHash } });
+}
+
+/** Deletes the account; its sessions, refresh tokens and items go with it (ON DELETE CASCADE). */
+export async function deleteUser(userId: string): Promise<void> {
+  const db = await getDb();
+  await db.user.deleteMany({ where: { id: userId } });
+}
+
+export async function listUsers(page: { limit: number; cursor?: string }): Promise<{ users: User[]; nextCursor: string | null }> {
+  const db = await getDb();
+  // UUIDv7 ids grow with time, so ordering by id is ordering by signup.
+  const rows = await db.user.findMany({
+    where: page.cursor ? { id: { gt: page.cursor } } : {},
+    orderBy: { id: "asc" },
+    take: page.limit + 1,
+    select: userSelect,
+  });
+  const users = rows.slice(0, page.limit).map(toUser);
+  const nextCursor = rows.length > page.limit ? (users.at(-1)?.id ?? null) : null;
+  return { users, nextCursor };
+}
