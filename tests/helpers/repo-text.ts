@@ -75,6 +75,8 @@ function scan(): Scanned {
       const source = readFileSync(path.join(ROOT, file), "utf8");
       const marker = MARKERS.find(([pattern]) => pattern.test(file))?.[1];
       const split = SCRIPT.test(file) ? splitScript(file, source) : { comments: marker ? markedComments(file, source, marker) : [], code: source };
+      // An applied migration is never edited (its checksum is recorded): its comments are history.
+      if (file.startsWith("prisma/migrations/")) split.comments = [];
       return { comments: [...all.comments, ...split.comments], code: `${all.code}\n${split.code}` };
     },
     { comments: [], code: "" },
