@@ -67,8 +67,8 @@ export function declares(repoPath: string, symbol: string): boolean {
   const files = isFolder ? [...ALL_FILES].filter((file) => file.startsWith(`${found.replace(/\/$/, "")}/`)) : [found];
   return files.some((file) => {
     const source = readFileSync(path.join(ROOT, file), "utf8");
-    const module = /\.(ts|tsx|mjs|js)$/.test(file) && file.includes("/");
-    return module ? DECLARED(symbol).test(source) : new RegExp(`\\b${symbol}\\b`).test(source);
+    const isModule = /\.(ts|tsx|mjs|js)$/.test(file) && file.includes("/");
+    return isModule ? DECLARED(symbol).test(source) : new RegExp(`\\b${symbol}\\b`).test(source);
   });
 }
 
