@@ -42,7 +42,7 @@ const nextConfig = {
     // Next copies the body of every request that middleware runs for, up to this many
     // bytes (default 10 MB), and past it silently ends the body before the chunk that
     // crossed the limit. A socket read, so a chunk, is at most 64 KiB: with the limit at
-    // lib/http.ts's MAX_BODY_BYTES (16 KiB) plus 64 KiB, a body that Next cuts still
+    // lib/http/body.ts's `MAX_BODY_BYTES` (16 KiB) plus 64 KiB, a body that Next cuts still
     // reaches the route handler over 16 KiB, which its own check refuses with 413; a
     // lower limit could hand it a shortened body that parses (a form's first fields).
     // Next 16's name (`middlewareClientMaxBodySize` is deprecated). `npm start` refuses

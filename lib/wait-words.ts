@@ -1,6 +1,6 @@
 // A wait in words a person reads at a glance: "30 seconds", "about 15 minutes", "about 2
 // hours", never "898 seconds". Always rounded up, so "try again in" is never too early.
-// Pure: a 429's detail (lib/auth/accounts/limits.ts) and the pages (lib/ui) say the same.
+// Pure: a 429's detail (lib/auth/accounts/limits.ts) and the pages (lib/client) say the same.
 const MINUTE = 60;
 const HOUR = 3600;
 

@@ -1,7 +1,7 @@
 "use client";
 // The token of a mailed link (`/reset-password#token=…`). It rides in the fragment so
-// that no server log or Referer ever holds it (API contract, "Account recovery and
-// email"); only this page's script reads it. Then it leaves the address bar, so it
+// that no server log or Referer ever holds it (README: Account recovery and email);
+// only this page's script reads it. Then it leaves the address bar, so it
 // stays out of the history, a bookmark or a shared screenshot.
 import { useEffect, useRef, useState } from "react";
 

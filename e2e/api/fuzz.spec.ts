@@ -1,8 +1,8 @@
 // A property-based fuzzer in the suite's own HTTP specs: thousands of requests generated
 // from the OpenAPI document that the server serves (every path and method, half of them
-// with a valid token), bent every way a client can bend them. The contract it holds the
+// with a valid token), bent every way a client can bend them. The rules it holds the
 // server to: no answer >= 500, every error problem+json with a code the document lists,
-// and a healthy server afterwards.
+// and a healthy server afterwards (README: The API).
 //
 // FUZZ_RUNS sets the number of requests (default 5000; 1000 on PostgreSQL, CI's second
 // pass); FUZZ_SEED replays a run. Its own server and database: the fuzzer signs up an

@@ -1,6 +1,6 @@
 // An id in a URL path is whatever a client typed, broken percent-escapes included: Next
 // decodes a dynamic segment before the route handler runs, and a segment it cannot
-// decode must still be the contract's problem+json, like any other id that names nothing.
+// decode must still be the API's problem+json (README: The API), like any other id that names nothing.
 // Through real HTTP against `npm start`, where Next's own decoding happens.
 import { expect, test, type APIResponse } from "@playwright/test";
 

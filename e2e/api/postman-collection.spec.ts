@@ -1,7 +1,7 @@
 // A real client's first run (issue 12, item 9): the OpenAPI document, converted by
 // Postman's own converter as Postman's import does it, and the collection's happy path
 // run by newman against `npm start`, with nothing added to the collection but the steps
-// the README asks of a Postman user. Its own server, on `npm start`'s default HOST
+// docs/api-clients.md asks of a Postman user. Its own server, on `npm start`'s default HOST
 // (localhost) and fetched from 127.0.0.1, and its own database: the collection signs up
 // the example user, whose email is the same on every run.
 import { execFile } from "node:child_process";
@@ -28,7 +28,7 @@ type Item = { name: string; request: Request; event?: unknown[]; item?: never };
 type Folder = { name: string; item: (Item | Folder)[] };
 type Collection = { info: object; item: (Item | Folder)[]; variable?: Variable[] };
 
-// The README's post-response scripts ("Import into Postman"), word for word.
+// The post-response scripts of docs/api-clients.md ("Import into Postman"), word for word.
 const KEEP_TOKENS = [
   "const tokens = pm.response.json();",
   'pm.collectionVariables.set("bearerToken", tokens.access_token);',
@@ -98,7 +98,7 @@ function named(collection: Collection, name: string): Item {
 
 const postResponse = (exec: string[]) => ({ listen: "test", script: { type: "text/javascript", exec } });
 
-/** What the README tells a Postman user to do after importing. */
+/** What docs/api-clients.md tells a Postman user to do after importing. */
 function followTheReadme(collection: Collection): void {
   for (const name of ["Create an account and log in", "Log in with email and password", "Exchange a refresh token for new tokens"]) {
     named(collection, name).event = [postResponse(KEEP_TOKENS)];
@@ -156,7 +156,7 @@ test("the collection Postman's converter makes of the document runs its happy pa
   expect(list.url.query?.map(({ key, disabled }) => ({ key, disabled }))).toEqual(
     ["limit", "cursor", "q", "sort"].map((key) => ({ key, disabled: false })),
   );
-  const readme = readFileSync("README.md", "utf8");
+  const readme = readFileSync("docs/api-clients.md", "utf8");
   for (const line of [...KEEP_TOKENS, ...KEEP_ITEM]) expect(readme).toContain(line);
 
   followTheReadme(collection);

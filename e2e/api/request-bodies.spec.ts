@@ -1,5 +1,5 @@
 // Bodies are refused past 16 KiB as they arrive, before being held in memory, and a body
-// that does not arrive in time is given up on (contract: Limits). These requests are
+// that does not arrive in time is given up on (README: Limits). These requests are
 // written by hand with node:http, so a test controls when each byte is sent and can see
 // the answer come while the client is still writing. Its own server, whose bodies get
 // two seconds to arrive.

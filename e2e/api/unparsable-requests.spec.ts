@@ -1,5 +1,5 @@
 // Requests that Node's HTTP parser refuses before any handler runs. Node's own answer is a
-// bare status line; the contract wants problem+json for every error. Raw sockets, since
+// bare status line; the API answers every error as problem+json (README: The API). Raw sockets, since
 // no HTTP client will send such requests.
 import net from "node:net";
 import { expect, test } from "@playwright/test";

@@ -1,4 +1,4 @@
-// The README's curl walk-through, through real HTTP against `npm start`: what an API
+// The curl walk-through of docs/api-clients.md, through real HTTP against `npm start`: what an API
 // client (curl, Postman, a mobile app) sees, with bearer tokens and JSON bodies only.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 

@@ -1,4 +1,4 @@
-// The API's errors in words a person understands. The contract's `detail` is written
+// The API's errors in words a person understands. The API's own `detail` is written
 // for developers; these say what happened and what to do next.
 import { ApiError } from "@/lib/client/api";
 import { describeWait, tooManyAttempts } from "@/lib/wait-words";

@@ -1,4 +1,4 @@
-// Request input within the contract's limits: a JSON (or, where allowed, form-encoded) body
+// Request input within the API's limits (README: Limits): a JSON (or, where allowed, form-encoded) body
 // of at most 16 KiB, read as a stream, and zod validation of bodies and query strings that
 // names every bad field and refuses NUL anywhere.
 import type { z } from "zod";
@@ -9,7 +9,7 @@ export const MAX_BODY_BYTES = 16 * 1024;
 type BodyOptions = { allowForm?: boolean; optional?: boolean };
 
 /**
- * Reads a JSON (or, where allowed, form-encoded) body within the contract's limits:
+ * Reads a JSON (or, where allowed, form-encoded) body within the API's limits:
  * 415 for another media type, 413 past 16 KiB (counted while streaming, so a lying
  * Content-Length gains nothing), 400 for malformed JSON.
  */

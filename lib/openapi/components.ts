@@ -1,5 +1,5 @@
 // The reusable parts of the document that are not schemas: how to authenticate, and
-// the headers the contract names (RFC 6750, RFC 9110, RFC 6265).
+// the headers the API names (README: The API; RFC 6750, RFC 9110, RFC 6265).
 import type { Header, Parameter, SecurityScheme } from "@/lib/openapi/types";
 
 export const SECURITY_SCHEMES: Record<string, SecurityScheme> = {

@@ -1,5 +1,5 @@
 // Request bodies under `npm start` and `npm run dev`: refused past 16 KiB as their bytes
-// arrive, and given a time limit, before Next sees the request (contract: Limits).
+// arrive, and given a time limit, before Next sees the request (README: Limits).
 // Next alone would copy every body that middleware runs for (up to 10 MB, its
 // `proxyClientMaxBodySize`) and hand it to the route handler only once the last byte
 // has come, so a large body cost memory and a slow one held its request open however

@@ -11,7 +11,7 @@ export async function seedTarget(server) {
   const signup = await call(server, "POST", "/api/auth/signup", { body: { ...credentials, name: "Bench" }, expect: 201 });
   const session = { credentials, token: signup.access_token, issuedAt: Date.now() };
   for (let i = 1; i <= ITEM_COUNT; i++) {
-    // Prices as two-decimal strings, the contract's exact form; every peer takes it too.
+    // Prices as two-decimal strings, the API's exact form (README: Endpoints); every peer takes it too.
     const item = { name: `Bench item ${i}`, price: `${i}.50`, description: "Seeded by npm run bench" };
     await call(server, "POST", "/api/items", { token: session.token, body: item, expect: 201 });
   }

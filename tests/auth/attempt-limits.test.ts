@@ -1,4 +1,4 @@
-// Each attempt at a password is counted before the password is checked (contract: Limits),
+// Each attempt at a password is counted before the password is checked (README: Limits),
 // so neither parallel guesses nor a stolen session's re-typed passwords outrun the limit.
 import { describe, expect, it } from "vitest";
 import { POST as login } from "@/app/api/auth/login/route";

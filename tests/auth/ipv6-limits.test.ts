@@ -1,4 +1,4 @@
-// An IPv6 client is keyed by its /64 prefix (contract: Limits): a host that may pick any
+// An IPv6 client is keyed by its /64 prefix (README: Limits): a host that may pick any
 // of 2^64 addresses in its network must not get a fresh limit with each one.
 import { describe, expect, it } from "vitest";
 import { POST as login } from "@/app/api/auth/login/route";

@@ -15,7 +15,7 @@ async function page(token: string, sort: ItemSort, cursor: string | null, limit 
   return response.json();
 }
 
-// The order the contract promises, computed independently of the database: the sort key,
+// The order the API promises (README: Endpoints), computed independently of the database: the sort key,
 // then the id. Names are letters and digits only, which every collation orders alike.
 function compare(sort: ItemSort, a: Item, b: Item): number {
   const key = (item: Item): string | number =>

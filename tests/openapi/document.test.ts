@@ -77,15 +77,28 @@ describe("the OpenAPI document", () => {
     }
   });
 
-  it("names the headers of the contract: WWW-Authenticate, Retry-After, ETag, Location and If-Match", async () => {
+  it("names the headers the README's API section promises: WWW-Authenticate, Retry-After, ETag, Location and If-Match", async () => {
     const document = await getOpenApiDocument();
     const headerOf = (operation: Operation | undefined, status: string) =>
       Object.keys((operation?.responses[status] as ResponseObject | undefined)?.headers ?? {});
-    for (const [name, operation] of operationsOf(document)) {
-      if (operation.responses["401"]) expect(headerOf(operation, "401"), name).toContain("WWW-Authenticate");
-      if (operation.responses["429"]) expect(headerOf(operation, "429"), name).toContain("Retry-After");
-      if (operation.responses["503"]) expect(headerOf(operation, "503"), name).toContain("Retry-After");
-    }
+    // Which operations answer a status, and which of those name the header with it: the
+    // lists must be equal, and must hold the operations known to answer it, so that a
+    // document without the status at all cannot pass.
+    const answering = (status: string, header: string) => {
+      const all = operationsOf(document).filter(([, operation]) => operation.responses[status]);
+      const named = all.filter(([, operation]) => headerOf(operation, status).includes(header));
+      return { all: all.map(([name]) => name), named: named.map(([name]) => name) };
+    };
+    const needingToken = OPERATIONS.filter(({ access }) => access !== "public").map(({ method, path }) => `${method} ${toOpenApiPath(path)}`);
+    const unauthorized = answering("401", "WWW-Authenticate");
+    expect(unauthorized.all).toEqual(expect.arrayContaining([...needingToken, "POST /api/auth/login", "POST /api/auth/refresh"]));
+    expect(unauthorized.named).toEqual(unauthorized.all);
+    const limited = answering("429", "Retry-After");
+    expect(limited.all).toEqual(expect.arrayContaining(["POST /api/auth/login", "POST /api/auth/signup", "POST /api/auth/password/forgot"]));
+    expect(limited.named).toEqual(limited.all);
+    const unavailable = answering("503", "Retry-After");
+    expect(unavailable.all).toEqual(expect.arrayContaining(["GET /api/health", "GET /api/items", "POST /api/auth/login"]));
+    expect(unavailable.named).toEqual(unavailable.all);
     const items = document.paths["/api/items"];
     const item = document.paths["/api/items/{id}"];
     expect(headerOf(items?.post, "201")).toEqual(expect.arrayContaining(["Location", "ETag"]));

@@ -35,11 +35,14 @@ describe("the embedded database", () => {
 });
 
 describe("the configured database", () => {
-  it("answers queries", async () => {
+  it("answers queries, raw and through the models, and sees a row once it is written", async () => {
     const db = await getDb();
     const [row] = await db.$queryRaw<{ version: string }[]>`SELECT version()`;
     expect(row?.version).toMatch(/^PostgreSQL \d+/);
-    expect(await db.user.count()).toBeGreaterThanOrEqual(0);
+    const email = `counted-${crypto.randomUUID()}@example.com`;
+    expect(await db.user.count({ where: { email } })).toBe(0);
+    await db.user.create({ data: { email, passwordHash: "x" } });
+    expect(await db.user.count({ where: { email } })).toBe(1);
   });
 
   it("is the one client of the process, and a new one after closeDb", async () => {

@@ -13,7 +13,7 @@ function failure(source: Record<string, string>): string {
 }
 
 describe("configuration", () => {
-  it("has the contract's defaults", () => {
+  it("has the defaults the README's Configuration table lists", () => {
     const env = parseEnv({ JWT_SECRET: secret });
     expect(env).toMatchObject({
       ACCESS_TOKEN_TTL: 900,

@@ -1,6 +1,6 @@
 "use client";
 // Sets a new password with the token of a mailed reset link. Success ends every session
-// of the account (API contract), so the user goes on to sign in with the new password.
+// of the account (README: Account recovery and email), so the user goes on to sign in with the new password.
 import Link from "next/link";
 import { useState } from "react";
 import { api, ApiError } from "@/lib/client/api";

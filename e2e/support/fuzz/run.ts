@@ -1,6 +1,6 @@
-// Sends the generated requests one after another, judges each answer by the contract
+// Sends the generated requests one after another, judges each answer by the API's rules
 // (never >= 500; every error problem+json with a code the document lists, and the
-// headers the contract names), and keeps every failure, not only the first.
+// headers the document names; README: The API), and keeps every failure, not only the first.
 import fc from "fast-check";
 import { signUp } from "../server-process";
 import { curl } from "./report";
@@ -42,7 +42,7 @@ async function answerOf(response: Response): Promise<Answer> {
   return { status: response.status, type, code, json, headers: response.headers };
 }
 
-/** What is wrong with an answer, by the contract; null when nothing is. */
+/** What is wrong with an answer, by the API's rules; null when nothing is. */
 function verdict(answer: Answer, method: string, codes: Set<string>): string | null {
   const { status, type, code, json, headers } = answer;
   if (status >= 500) return `status ${status}`;

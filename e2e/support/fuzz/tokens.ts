@@ -1,6 +1,6 @@
 // Access tokens that must all be refused with 401: garbled, cut short, oversized, and
-// forged every way the contract names (alg none, a wrong key, a wrong algorithm, a
-// tampered payload), plus ones signed with the server's own key whose claims are wrong.
+// forged every way the API refuses (README: Tokens): alg none, a wrong key, a wrong
+// algorithm, a tampered payload; plus ones signed with the server's own key whose claims are wrong.
 import { createHmac } from "node:crypto";
 import fc from "fast-check";
 import { SERVER_ENV } from "../server-process";

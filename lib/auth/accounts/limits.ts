@@ -31,7 +31,7 @@ export const limits = {
   signupByIp: (ip: string): Limit => ({
     key: `signup:ip:${limitKeyOf(ip)}`, max: env.SIGNUP_MAX_PER_IP, window: env.RATE_LIMIT_WINDOW,
   }),
-  // Mail limits count per hour (contract: Limits), so nobody can flood an inbox through the app.
+  // Mail limits count per hour (README: Limits), so nobody can flood an inbox through the app.
   resetByEmail: (email: string): Limit => ({ key: `reset:email:${email}`, max: env.PASSWORD_RESET_MAX_PER_EMAIL, window: HOUR }),
   resetByIp: (ip: string): Limit => ({ key: `reset:ip:${limitKeyOf(ip)}`, max: env.PASSWORD_RESET_MAX_PER_IP, window: HOUR }),
   verifyMailByUser: (userId: string): Limit => ({

@@ -1,4 +1,4 @@
-// Housekeeping: deletes the rows that no rule of the contract needs any more, so the auth
+// Housekeeping: deletes the rows that no rule of the API (README: The API) needs any more, so the auth
 // tables do not grow without bound. `npm start` runs it every hour by itself; elsewhere
 // (Vercel, or `next start` behind a scheduler) operators run `npm run db:purge` on a schedule.
 import "server-only";

@@ -1,4 +1,4 @@
-// Account recovery and email, in the words of the contract: forgotten passwords, verified
+// Account recovery and email (README: Account recovery and email): forgotten passwords, verified
 // addresses and changes of address. Every link is made by lib/auth/accounts/link-tokens.ts, every
 // mail goes out in the background (lib/mail/outgoing.ts), and what an unknown address
 // would reveal is answered exactly like a known one.

@@ -1,4 +1,4 @@
-// What the auth endpoints do, in the words of the contract. Handlers parse and respond;
+// What the auth endpoints do, as the README states it (README: Tokens). Handlers parse and respond;
 // everything that decides who gets a token happens here.
 import "server-only";
 import { env } from "@/lib/env";

@@ -77,7 +77,7 @@ export async function verifyAccessToken(token: string): Promise<AccessClaims> {
 
 /**
  * The access token a request carries: the Authorization header wins over the cookie
- * (contract: "when both are present the header wins"). `source` matters for CSRF.
+ * (README: Tokens, "The header wins when both are sent"). `source` matters for CSRF.
  */
 export function readAccessToken(
   headers: Headers,
