@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getPageUser } from "@/lib/auth/accounts/page-user";
 import { safeNextPath } from "@/lib/http/safe-next";
-import { noticeFor, sessionJustEnded } from "../notices";
+import { reasonMessage, sessionJustEnded } from "./reasons";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -14,5 +14,5 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
   const next = safeNextPath(params.next);
   // Already signed in (a live access cookie): nothing to do here.
   if (await getPageUser()) redirect(next);
-  return <LoginForm next={next} notice={noticeFor(params.reason)} checkSession={!sessionJustEnded(params.reason)} />;
+  return <LoginForm next={next} notice={reasonMessage(params.reason)} checkSession={!sessionJustEnded(params.reason)} />;
 }
