@@ -21,7 +21,7 @@ export type RequestContext = {
   /** The request's URL, when there is one (a page's context has only headers). */
   url?: string;
   /** What per-address limits count this client under: its address, or its /64 for IPv6 (limitKeyOf). */
-  addressKey: string;
+  readonly addressKey: string;
   /** Shown in the sessions list. */
   userAgent: string | null;
   /** Served over HTTPS: the cookies are Secure and prefixed, and the app's origin is https. */
@@ -42,11 +42,15 @@ export function describeRequest(request: RequestLike): RequestContext {
   const { headers } = request;
   const https = servedOverHttps(request);
   const names = cookieNames(https);
+  let addressKey: string | undefined;
   return {
     method: request.method ?? "GET",
     headers,
     url: request.url,
-    addressKey: limitKeyOf(clientAddressOf(headers)),
+    // Only signup, login and forgot-password count per address: worked out when first asked.
+    get addressKey() {
+      return (addressKey ??= limitKeyOf(clientAddressOf(headers)));
+    },
     userAgent: headers.get("user-agent"),
     https,
     cookieNames: names,
