@@ -6,10 +6,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isProtectedPage, matchApiRoute, needsToken } from "@/lib/api/route-map";
 import { unauthorized } from "@/lib/http/challenge";
-import { readAccessCookie } from "@/lib/auth/identity/cookies";
+import { cookieNames, readCookie } from "@/lib/auth/identity/cookies";
 import { checkAccessToken, type TokenCheck } from "@/lib/auth/identity/jwt";
 import { env } from "@/lib/env";
-import { isHttps } from "@/lib/http/https";
+import { isHttps, servedOverHttps } from "@/lib/http/https";
 import { problem } from "@/lib/http/problem";
 import { errorResponse } from "@/lib/http/error-response";
 import { createNonce, pagePolicy } from "@/lib/security/csp";
@@ -17,7 +17,7 @@ import { createNonce, pagePolicy } from "@/lib/security/csp";
 // The token step of authentication (lib/auth/identity/jwt.ts); route handlers repeat it and then
 // check the session, which needs the server.
 async function checkToken(request: NextRequest): Promise<TokenCheck> {
-  return checkAccessToken(request.headers, readAccessCookie(request));
+  return checkAccessToken(request.headers, readCookie(request, cookieNames(servedOverHttps(request)).access));
 }
 
 async function gateApi(request: NextRequest): Promise<Response> {

@@ -61,6 +61,6 @@ export async function startPurgeSchedule(): Promise<void> {
  * and a listener that is already in place makes that wait a fraction of a millisecond.
  */
 export async function startRevocationListener(): Promise<void> {
-  const { startRevocationView } = await import("@/lib/auth/sessions/revocations");
-  void startRevocationView();
+  const { revocations } = await import("@/lib/auth/sessions/revocation-view");
+  void revocations.ensureStarted();
 }

@@ -1,11 +1,11 @@
 // The signed-in pages, under one header. Every page here depends on who is asking.
-import { getPageUser } from "@/lib/auth/accounts/page-user";
+import { getPageCaller } from "@/lib/auth/accounts/page-caller";
 import { SiteHeader } from "./site-header";
 
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const user = await getPageUser();
+  const user = (await getPageCaller())?.user ?? null;
   return (
     <>
       <a href="#main" className="skip-link">

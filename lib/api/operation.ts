@@ -4,6 +4,7 @@
 // middleware's route table (lib/api/route-table.ts) is generated from it. Type-only
 // imports: the objects themselves are plain data plus zod schemas.
 import type { z } from "zod";
+import type { DeliveredTokens, IssuedTokens, TokenDelivery } from "@/lib/auth/identity/token-delivery";
 import type { ErrorCode } from "@/lib/http/problem";
 import type { NotModified, SeeOther } from "@/lib/http/response";
 
@@ -37,6 +38,14 @@ export type Operation = {
    * logout): how the document lists it. Access stays public: middleware lets it through.
    */
   credentials?: readonly SecurityRequirement[];
+  /**
+   * What the answer does with the auth cookies; the document's Set-Cookie header follows
+   * from it. "tokens" and "tokens-and-cookies": the handler answers `issued` (IssuedTokens)
+   * and route() puts them where lib/auth/identity/token-delivery.ts says. "cleared-cookies":
+   * route() clears the cookies once the handler succeeds. "may-clear-cookies": the handler
+   * clears them itself when the caller's own session ended.
+   */
+  delivers?: TokenDelivery | "cleared-cookies" | "may-clear-cookies";
   /** Refuse a browser request from another site before the body is read (login CSRF). */
   refuseCrossSite?: boolean;
   params?: z.ZodObject;
@@ -69,8 +78,14 @@ type Schema<O, K extends "params" | "query"> = O extends Record<K, infer S exten
 export type ParamsOf<O extends Operation> = Schema<O, "params">;
 export type QueryOf<O extends Operation> = Schema<O, "query">;
 export type BodyOf<O extends Operation> = O["body"] extends { schema: infer S extends z.ZodType } ? z.output<S> : undefined;
-/** What a handler answers: the JSON its success schema describes, or nothing (204), or a 303 or 304 where declared. */
+type Json<O extends Operation> = O["success"] extends { schema: infer S extends z.ZodType } ? z.input<S> : void;
+
+/**
+ * What a handler answers: the JSON its success schema describes, or nothing (204), or a
+ * 303 or 304 where declared. An operation that delivers tokens answers `issued` in place
+ * of the token fields.
+ */
 export type ReplyOf<O extends Operation> =
-  | (O["success"] extends { schema: infer S extends z.ZodType } ? z.input<S> : void)
+  | (O["delivers"] extends TokenDelivery ? Omit<Json<O>, keyof DeliveredTokens> & { issued: IssuedTokens } : Json<O>)
   | (O extends { seeOther: object } ? SeeOther : never)
   | (O extends { notModified: object } ? NotModified : never);

@@ -1,14 +1,16 @@
 // The wrapper of every route handler, driven by the endpoint's operation
-// (lib/api/operations): it requires the caller the operation names, parses params,
-// query and body with the operation's schemas, answers with its success status, and
-// turns whatever is thrown into a well-formed error. In development and tests it also
-// checks each reply against the success schema and headers, so the document cannot
-// drift from what the server sends.
+// (lib/api/operations): it works out the request's facts once (its RequestContext),
+// requires the caller the operation names, parses params, query and body with the
+// operation's schemas, delivers or clears the tokens as the operation says, answers with
+// its success status, and turns whatever is thrown into a well-formed error. In
+// development and tests it also checks each reply against the success schema and
+// headers, so the document cannot drift from what the server sends.
 import { z } from "zod";
 import type { BodyOf, Operation, ParamsOf, QueryOf, ReplyOf } from "@/lib/api/operation";
 import { requireAdmin } from "@/lib/auth/accounts/admin";
-import { requireUser, type CurrentUser } from "@/lib/auth/identity/caller";
-import { assertNotCrossSite } from "@/lib/auth/identity/csrf";
+import { requireCaller, type Caller } from "@/lib/auth/identity/caller";
+import { assertNotCrossSite, describeRequest, type RequestContext } from "@/lib/auth/identity/request-context";
+import { clearAuthCookies, deliverTokens, type IssuedTokens } from "@/lib/auth/identity/token-delivery";
 import { env } from "@/lib/env";
 import { parseInput, parseQuery, readBody } from "@/lib/http/body";
 import { errorResponse } from "@/lib/http/error-response";
@@ -16,7 +18,9 @@ import { json, NotModified, SeeOther } from "@/lib/http/response";
 
 export type RouteInput<O extends Operation> = {
   request: Request;
-  user: O["access"] extends "public" ? undefined : CurrentUser;
+  /** The request's facts (client address, HTTPS, cookies, browser or not), worked out once. */
+  context: RequestContext;
+  caller: O["access"] extends "public" ? undefined : Caller;
   params: ParamsOf<O>;
   query: QueryOf<O>;
   body: BodyOf<O>;
@@ -27,20 +31,22 @@ export type RouteInput<O extends Operation> = {
 type Handler<O extends Operation> = (input: RouteInput<O>) => Promise<ReplyOf<O>>;
 
 /** What Next passes a route handler: the path's dynamic segments, decoded. */
-type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
+type NextContext = { params?: Promise<Record<string, string | string[] | undefined>> };
 
 const CHECK_REPLIES = env.NODE_ENV !== "production";
 
 export function route<const O extends Operation>(operation: O, handler: Handler<O>) {
-  const handle = async (request: Request, context?: RouteContext): Promise<Response> => {
+  const handle = async (request: Request, next?: NextContext): Promise<Response> => {
     const headers = new Headers();
     try {
+      const context = describeRequest(request);
       // The caller is identified before anything else is looked at: a request without a
       // valid token learns nothing about what a valid one would need.
-      const user = await caller(operation, request);
-      if (operation.refuseCrossSite) assertNotCrossSite(request);
-      const input = await readInput(operation, request, context);
-      const reply = await handler({ request, user, headers, ...input } as RouteInput<O>);
+      const caller = await callerFor(operation, context);
+      if (operation.refuseCrossSite) assertNotCrossSite(context);
+      const input = await readInput(operation, request, next);
+      const handled = await handler({ request, context, caller, headers, ...input } as RouteInput<O>);
+      const reply = deliver(operation, context, headers, handled, input.body);
       const bodiless = bodilessAnswer(operation, reply, headers);
       if (bodiless) return bodiless;
       if (CHECK_REPLIES) checkReply(operation, reply, headers);
@@ -71,16 +77,27 @@ function bodilessAnswer(operation: Operation, reply: unknown, headers: Headers):
   return null;
 }
 
-function caller(operation: Operation, request: Request): Promise<CurrentUser | undefined> {
-  if (operation.access === "admin") return requireAdmin(request);
-  if (operation.access === "user") return requireUser(request);
+function callerFor(operation: Operation, context: RequestContext): Promise<Caller | undefined> {
+  if (operation.access === "admin") return requireAdmin(context);
+  if (operation.access === "user") return requireCaller(context);
   return Promise.resolve(undefined);
 }
 
-async function readInput(operation: Operation, request: Request, context: RouteContext | undefined) {
+/** The reply with the issued tokens put where the operation's `delivers` says; cleared cookies where it says so. */
+function deliver(operation: Operation, context: RequestContext, headers: Headers, reply: unknown, body: unknown): unknown {
+  const { delivers } = operation;
+  if (delivers === "cleared-cookies") clearAuthCookies(context, headers);
+  if (delivers !== "tokens" && delivers !== "tokens-and-cookies") return reply;
+  const { issued, ...rest } = reply as { issued: IssuedTokens };
+  // A refresh token sent in the body is answered in the body; without one, the cookie was used.
+  const cameInBody = typeof body === "object" && body !== null && Boolean((body as { refresh_token?: string }).refresh_token);
+  return { ...rest, ...deliverTokens(context, headers, issued, delivers, cameInBody) };
+}
+
+async function readInput(operation: Operation, request: Request, next: NextContext | undefined) {
   const { params, query, body } = operation;
   return {
-    params: params ? parseInput(params, await context?.params) : undefined,
+    params: params ? parseInput(params, await next?.params) : undefined,
     query: query ? parseQuery(query, request) : undefined,
     body: body
       ? parseInput(body.schema, await readBody(request, { allowForm: body.form, optional: !body.required }))

@@ -6,8 +6,6 @@ import "server-only";
 import { after } from "next/server";
 import { pending } from "@/lib/background/pending";
 
-export { backgroundSettled } from "@/lib/background/pending";
-
 export function inBackground(label: string, task: () => Promise<void>): void {
   const running = Promise.resolve()
     .then(task)

@@ -1,5 +1,5 @@
 // PostgreSQL's LISTEN/NOTIFY, for state that every server instance keeps in memory
-// (lib/auth/sessions/revocations.ts). On PostgreSQL a dedicated connection listens: not the pool's,
+// (lib/auth/sessions/revocation-view.ts). On PostgreSQL a dedicated connection listens: not the pool's,
 // whose connections come and go, and not through a transaction pooler, which cannot hold
 // a LISTEN (DATABASE_URL_UNPOOLED names the direct connection where there is one). On the
 // embedded database PGlite delivers them in this process.

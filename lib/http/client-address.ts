@@ -29,10 +29,8 @@ function normalize(address: string): string {
  * overwrites X-Forwarded-For with the real client; under `npm start` the server entry
  * does the same from the socket before Next sees the request.
  */
-export function getClientIp(request: Request): string {
-  const header = env.VERCEL
-    ? (request.headers.get("x-real-ip") ?? request.headers.get("x-forwarded-for"))
-    : request.headers.get("x-forwarded-for");
+export function clientAddressOf(headers: Headers): string {
+  const header = env.VERCEL ? (headers.get("x-real-ip") ?? headers.get("x-forwarded-for")) : headers.get("x-forwarded-for");
   return normalize(header?.split(",")[0]?.trim() || "unknown");
 }
 

@@ -4,18 +4,18 @@
 // token, database down) are added here rather than repeated in each description.
 import type { z } from "zod";
 import { COMMON_ERRORS } from "@/lib/api/errors";
-import type { ErrorSpec, Operation as ApiOperation, SecurityRequirement } from "@/lib/api/operation";
+import type { ErrorSpec, Operation, SecurityRequirement } from "@/lib/api/operation";
 import type { ErrorCode } from "@/lib/http/problem";
 import type { SchemaComponents } from "@/lib/openapi/json-schema";
 import { problemResponse } from "@/lib/openapi/problems";
-import type { Operation, Parameter, RequestBody, ResponseObject } from "@/lib/openapi/types";
+import type { OperationObject, Parameter, RequestBody, ResponseObject } from "@/lib/openapi/types";
 
 export const TOKEN_SECURITY: SecurityRequirement[] = [{ bearerAuth: [] }, { accessTokenCookie: [] }];
 
 /** `/api/items/[id]` (the app folder) as `/api/items/{id}` (an OpenAPI path template). */
 export const toOpenApiPath = (route: string) => route.replace(/\[([^\]]+)\]/g, "{$1}");
 
-export async function buildOperation(operation: ApiOperation, components: SchemaComponents): Promise<Operation> {
+export async function buildOperation(operation: Operation, components: SchemaComponents): Promise<OperationObject> {
   const parameters = [
     ...objectParameters(operation.params, "path", components),
     ...objectParameters(operation.query, "query", components),
@@ -30,17 +30,17 @@ export async function buildOperation(operation: ApiOperation, components: Schema
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(operation.body ? { requestBody: requestBody(operation.body, components) } : {}),
     responses: {
-      [String(operation.success.status)]: successResponse(operation.success, components),
+      [String(operation.success.status)]: successResponse(operation, components),
       ...(operation.seeOther
         ? { "303": { description: operation.seeOther.description, headers: { Location: { $ref: "#/components/headers/Location" } } } }
         : {}),
-      ...(operation.notModified ? { "304": notModifiedResponse(operation.notModified, operation.success) } : {}),
+      ...(operation.notModified ? { "304": notModifiedResponse(operation.notModified, operation) } : {}),
       ...(await errorResponses(errorSpecs(operation))),
     },
   };
 }
 
-function security(operation: ApiOperation): SecurityRequirement[] {
+function security(operation: Operation): SecurityRequirement[] {
   if (operation.access !== "public") return TOKEN_SECURITY;
   return [...(operation.credentials ?? [])];
 }
@@ -64,7 +64,7 @@ function objectParameters(object: z.ZodObject | undefined, place: "path" | "quer
   });
 }
 
-function requestBody(body: NonNullable<ApiOperation["body"]>, components: SchemaComponents): RequestBody {
+function requestBody(body: NonNullable<Operation["body"]>, components: SchemaComponents): RequestBody {
   const schema = components.convert(body.schema, "input");
   const content: RequestBody["content"] = { "application/json": { schema, example: body.example } };
   if (body.form) content["application/x-www-form-urlencoded"] = { schema, example: body.example };
@@ -72,17 +72,23 @@ function requestBody(body: NonNullable<ApiOperation["body"]>, components: Schema
 }
 
 /** A 304 carries no body, but the success answer's headers (RFC 9110 §15.4.5). */
-function notModifiedResponse(notModified: { description: string }, success: ApiOperation["success"]): ResponseObject {
-  const headers = Object.fromEntries((success.headers ?? []).map((name) => [name, { $ref: `#/components/headers/${name}` }]));
-  return { description: notModified.description, ...(success.headers ? { headers } : {}) };
+function notModifiedResponse(notModified: { description: string }, operation: Operation): ResponseObject {
+  const names = successHeaders(operation);
+  const headers = Object.fromEntries(names.map((name) => [name, { $ref: `#/components/headers/${name}` }]));
+  return { description: notModified.description, ...(names.length > 0 ? { headers } : {}) };
 }
 
-function successResponse(success: ApiOperation["success"], components: SchemaComponents): ResponseObject {
-  const headers = Object.fromEntries((success.headers ?? []).map((name) => [name, { $ref: `#/components/headers/${name}` }]));
+/** The success answer's headers: those the operation names, and Set-Cookie when it delivers or clears cookies. */
+const successHeaders = (operation: Operation) => [...(operation.success.headers ?? []), ...(operation.delivers ? ["Set-Cookie"] : [])];
+
+function successResponse(operation: Operation, components: SchemaComponents): ResponseObject {
+  const { success } = operation;
+  const names = successHeaders(operation);
+  const headers = Object.fromEntries(names.map((name) => [name, { $ref: `#/components/headers/${name}` }]));
   const schema = success.schema && components.convert(success.schema, "output");
   return {
     description: success.description,
-    ...(success.headers ? { headers } : {}),
+    ...(names.length > 0 ? { headers } : {}),
     ...(schema
       ? { content: { "application/json": { schema, ...(success.example !== undefined ? { example: success.example } : {}) } } }
       : {}),
@@ -91,7 +97,7 @@ function successResponse(success: ApiOperation["success"], components: SchemaCom
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-function errorSpecs(operation: ApiOperation): ErrorSpec[] {
+function errorSpecs(operation: Operation): ErrorSpec[] {
   const specs = [...(operation.errors ?? [])];
   if (operation.params) specs.push(COMMON_ERRORS.notFound);
   if (operation.body) specs.push(COMMON_ERRORS.badBody, COMMON_ERRORS.slowBody, COMMON_ERRORS.tooLarge, COMMON_ERRORS.mediaType);

@@ -1,5 +1,6 @@
 // The few OpenAPI 3.1 object shapes this document uses (OAS 3.1 §4.8), typed just
 // enough to catch a misspelt key; the validator in the tests checks the rest.
+import type { SecurityRequirement } from "@/lib/api/operation";
 import type { JsonSchema } from "@/lib/openapi/json-schema";
 
 export type Reference = { $ref: string };
@@ -27,9 +28,8 @@ export type ResponseObject = {
 
 export type RequestBody = { description?: string; required: boolean; content: Record<string, MediaType> };
 
-export type SecurityRequirement = Record<string, string[]>;
-
-export type Operation = {
+/** OAS 3.1 §4.8.10, the Operation Object: one method of one path, as the document writes it. */
+export type OperationObject = {
   operationId: string;
   summary: string;
   description?: string;
@@ -51,7 +51,7 @@ export type OpenApiDocument = {
   info: { title: string; version: string; summary?: string; description: string };
   servers: Array<{ url: string; description?: string }>;
   tags: Array<{ name: string; description: string }>;
-  paths: Record<string, Partial<Record<HttpMethod, Operation>>>;
+  paths: Record<string, Partial<Record<HttpMethod, OperationObject>>>;
   components: {
     schemas: Record<string, JsonSchema>;
     securitySchemes: Record<string, SecurityScheme>;

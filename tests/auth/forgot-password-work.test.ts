@@ -11,7 +11,7 @@ vi.mock("@/lib/mail/transport", async (importOriginal) => {
 
 const { POST: forgot } = await import("@/app/api/auth/password/forgot/route");
 const { POST: reset } = await import("@/app/api/auth/password/reset/route");
-const { backgroundSettled } = await import("@/lib/background");
+const { backgroundSettled } = await import("@/lib/background/pending");
 const { purgeStaleRows } = await import("@/lib/auth/accounts/purge");
 const { getDb } = await import("@/lib/db");
 const transport = await import("@/lib/mail/transport");

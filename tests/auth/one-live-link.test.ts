@@ -8,7 +8,7 @@ Object.assign(process.env, { PASSWORD_RESET_MAX_PER_EMAIL: "1000", PASSWORD_RESE
 
 const { POST: forgot } = await import("@/app/api/auth/password/forgot/route");
 const { POST: changeEmail } = await import("@/app/api/auth/email/route");
-const { backgroundSettled } = await import("@/lib/background");
+const { backgroundSettled } = await import("@/lib/background/pending");
 const { getDb } = await import("@/lib/db");
 const { createSignedInUser } = await import("../factories/users");
 const { apiRequest } = await import("../helpers/http");

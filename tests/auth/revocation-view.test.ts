@@ -1,11 +1,11 @@
-// The revocation view (lib/auth/sessions/revocations.ts): while it is in sync, a request is checked
+// The revocation view (lib/auth/sessions/revocation-view.ts): while it is in sync, a request is checked
 // against memory, and the database itself tells it about every session that ends, however
 // it ends; while it is not, the session row is read. The listener-loss cases need a
 // PostgreSQL server: an in-process PGlite cannot lose its connection.
 import { execFileSync } from "node:child_process";
 import { describe, expect, it, vi } from "vitest";
 import { GET as listItems } from "@/app/api/items/route";
-import { revocationStatus } from "@/lib/auth/sessions/revocations";
+import { revocations } from "@/lib/auth/sessions/revocation-view";
 import { getDb } from "@/lib/db";
 import { createSignedInUser } from "../factories/users";
 import { apiRequest } from "../helpers/http";
@@ -18,7 +18,7 @@ async function itemsStatus(accessToken: string): Promise<number> {
 
 /** Asks once (which starts the listener), then waits until the view answers from memory. */
 async function synced(sessionId: string) {
-  await vi.waitFor(() => expect(revocationStatus(sessionId)).not.toBe("unknown"), { timeout: 10_000 });
+  await vi.waitFor(() => expect(revocations.status(sessionId)).not.toBe("unknown"), { timeout: 10_000 });
 }
 
 /** Runs `sql` with the trigger that feeds the view switched off, as if it did not exist. */
@@ -47,7 +47,7 @@ describe("the revocation view", () => {
     await synced(sessionId);
     const db = await getDb();
     await db.$executeRaw`UPDATE sessions SET ended_at = now(), end_reason = 'revoked' WHERE id = ${sessionId}::uuid`;
-    await vi.waitFor(() => expect(revocationStatus(sessionId)).toBe("revoked"));
+    await vi.waitFor(() => expect(revocations.status(sessionId)).toBe("revoked"));
     expect(await itemsStatus(accessToken)).toBe(401);
   });
 
@@ -56,7 +56,7 @@ describe("the revocation view", () => {
     await synced(sessionId);
     const db = await getDb();
     await db.$executeRaw`DELETE FROM users WHERE id = ${user.id}::uuid`;
-    await vi.waitFor(() => expect(revocationStatus(sessionId)).toBe("revoked"));
+    await vi.waitFor(() => expect(revocations.status(sessionId)).toBe("revoked"));
     expect(await itemsStatus(accessToken)).toBe(401);
   });
 
@@ -75,7 +75,7 @@ describe("the revocation view", () => {
     await closeDb();
     expect(await itemsStatus(accessToken)).toBe(401);
     await synced(sessionId);
-    expect(revocationStatus(sessionId)).toBe("revoked");
+    expect(revocations.status(sessionId)).toBe("revoked");
   });
 
   it.runIf(onPostgres)("reads the session row when its listener's connection is cut, until it is back", async () => {
@@ -84,7 +84,7 @@ describe("the revocation view", () => {
     const db = await getDb();
     vi.spyOn(console, "warn").mockImplementation(() => {});
     await db.$executeRaw`SELECT pg_terminate_backend(${await listenerPid()})`;
-    await vi.waitFor(() => expect(revocationStatus(sessionId)).toBe("unknown"));
+    await vi.waitFor(() => expect(revocations.status(sessionId)).toBe("unknown"));
     await behindTheViewsBack("UPDATE sessions SET ended_at = now(), end_reason = 'revoked' WHERE id = $1::uuid", sessionId);
     expect(await itemsStatus(accessToken)).toBe(401);
     // Back in sync, it answers from memory again; the change it missed is still refused.
@@ -100,7 +100,7 @@ describe("the revocation view", () => {
     const pid = await listenerPid();
     execFileSync("kill", ["-STOP", String(pid)]);
     try {
-      await vi.waitFor(() => expect(revocationStatus(sessionId)).toBe("unknown"), { timeout: 5_000 });
+      await vi.waitFor(() => expect(revocations.status(sessionId)).toBe("unknown"), { timeout: 5_000 });
       await behindTheViewsBack("UPDATE sessions SET ended_at = now(), end_reason = 'revoked' WHERE id = $1::uuid", sessionId);
       expect(await itemsStatus(accessToken)).toBe(401);
     } finally {

@@ -10,7 +10,7 @@ process.env.SMTP_URL = mailbox.url;
 process.env.APP_ORIGIN = "http://localhost:3000";
 
 afterAll(async () => {
-  const { backgroundSettled } = await import("@/lib/background");
+  const { backgroundSettled } = await import("@/lib/background/pending");
   const { closeTransport } = await import("@/lib/mail/transport");
   await backgroundSettled();
   closeTransport();

@@ -5,12 +5,12 @@ import { OPERATIONS } from "@/lib/api/operations";
 import { ERROR_CODES } from "@/lib/http/problem";
 import { getOpenApiDocument } from "@/lib/openapi/document";
 import { TOKEN_SECURITY, toOpenApiPath } from "@/lib/openapi/operation";
-import type { OpenApiDocument, Operation, ResponseObject } from "@/lib/openapi/types";
+import type { OpenApiDocument, OperationObject, ResponseObject } from "@/lib/openapi/types";
 import { apiRequest, ORIGIN } from "../helpers/http";
 
-function operationsOf(document: OpenApiDocument): Array<[string, Operation]> {
+function operationsOf(document: OpenApiDocument): Array<[string, OperationObject]> {
   return Object.entries(document.paths).flatMap(([path, item]) =>
-    Object.entries(item).map(([method, operation]) => [`${method.toUpperCase()} ${path}`, operation] as [string, Operation]),
+    Object.entries(item).map(([method, operation]) => [`${method.toUpperCase()} ${path}`, operation] as [string, OperationObject]),
   );
 }
 
@@ -79,7 +79,7 @@ describe("the OpenAPI document", () => {
 
   it("names the headers the README's API section promises: WWW-Authenticate, Retry-After, ETag, Location and If-Match", async () => {
     const document = await getOpenApiDocument();
-    const headerOf = (operation: Operation | undefined, status: string) =>
+    const headerOf = (operation: OperationObject | undefined, status: string) =>
       Object.keys((operation?.responses[status] as ResponseObject | undefined)?.headers ?? {});
     // Which operations answer a status, and which of those name the header with it: the
     // lists must be equal, and must hold the operations known to answer it, so that a

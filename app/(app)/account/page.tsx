@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { pendingEmailChange } from "@/lib/auth/accounts/link-tokens";
-import { requirePageCaller } from "@/lib/auth/accounts/page-user";
+import { requirePageCaller } from "@/lib/auth/accounts/page-caller";
 import { listSessions } from "@/lib/auth/sessions/sessions";
 import { VerifyBanner } from "../verify-banner";
 import { AccountSections } from "./account-sections";

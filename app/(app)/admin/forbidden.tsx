@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getPageUser } from "@/lib/auth/accounts/page-user";
+import { getPageCaller } from "@/lib/auth/accounts/page-caller";
 import styles from "./users/users.module.css";
 
 export const metadata: Metadata = { title: "Not allowed" };
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Not allowed" };
 // error: the user did nothing wrong by following a link here. Only a signed-in user gets
 // this far (the page sends anyone else to the login page), so the user is known.
 export default async function AdminForbidden() {
-  const user = await getPageUser();
+  const user = (await getPageCaller())?.user ?? null;
   return (
     <div className={`card ${styles.notAllowed}`}>
       <h1>Not allowed</h1>

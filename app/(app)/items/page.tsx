@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageUser } from "@/lib/auth/accounts/page-user";
+import { requirePageCaller } from "@/lib/auth/accounts/page-caller";
 import { ItemsQuerySchema } from "@/lib/items/schemas";
 import { listItems } from "@/lib/items/service";
 import { VerifyBanner } from "../verify-banner";
@@ -16,7 +16,7 @@ type ItemsPageProps = { searchParams: Promise<Record<string, string | string[] |
 export default async function ItemsPage({ searchParams }: ItemsPageProps) {
   const params = await searchParams;
   const requested = viewFromParams({ get: (name) => [params[name]].flat()[0] ?? null });
-  const user = await requirePageUser(viewHref("/items", requested));
+  const { user } = await requirePageCaller(viewHref("/items", requested));
   // A search the API would refuse (too long) shows the plain list; the browser's own
   // fetch for it then explains why.
   const parsed = ItemsQuerySchema.safeParse(pageQuery(requested.query, requested.sort));

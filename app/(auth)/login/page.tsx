@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getPageUser } from "@/lib/auth/accounts/page-user";
+import { getPageCaller } from "@/lib/auth/accounts/page-caller";
 import { safeNextPath } from "@/lib/http/safe-next";
-import { noticeFor, sessionJustEnded } from "../notices";
+import { reasonMessage, sessionJustEnded } from "./reasons";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -13,6 +13,6 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
   const params = await searchParams;
   const next = safeNextPath(params.next);
   // Already signed in (a live access cookie): nothing to do here.
-  if (await getPageUser()) redirect(next);
-  return <LoginForm next={next} notice={noticeFor(params.reason)} checkSession={!sessionJustEnded(params.reason)} />;
+  if (await getPageCaller()) redirect(next);
+  return <LoginForm next={next} notice={reasonMessage(params.reason)} checkSession={!sessionJustEnded(params.reason)} />;
 }

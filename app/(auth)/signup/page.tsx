@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getPageUser } from "@/lib/auth/accounts/page-user";
+import { getPageCaller } from "@/lib/auth/accounts/page-caller";
 import { safeNextPath } from "@/lib/http/safe-next";
 import { SignupForm } from "./signup-form";
 
@@ -10,6 +10,6 @@ type SignupPageProps = { searchParams: Promise<Record<string, string | string[] 
 
 export default async function SignupPage({ searchParams }: SignupPageProps) {
   const next = safeNextPath((await searchParams).next);
-  if (await getPageUser()) redirect(next);
+  if (await getPageCaller()) redirect(next);
   return <SignupForm next={next} />;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { pendingEmailChange } from "@/lib/auth/accounts/link-tokens";
-import { getPageUser } from "@/lib/auth/accounts/page-user";
+import { getPageCaller } from "@/lib/auth/accounts/page-caller";
 import { env } from "@/lib/env";
 import { duration } from "@/lib/mail/templates";
 import { VerifyEmail } from "./verify-email";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 // in first. Signed in, the page names the account and any email change it waits for, so
 // the button says exactly what confirming will do (docs/decisions/0027).
 export default async function VerifyEmailPage() {
-  const user = await getPageUser();
+  const user = (await getPageCaller())?.user ?? null;
   const account = user
     ? { email: user.email, emailVerified: user.emailVerified, pendingEmail: await pendingEmailChange(user.id) }
     : null;

@@ -15,7 +15,6 @@ import {
 // `{}` first: these work with no credential at all (a refresh token in the body).
 const REFRESH_COOKIE_OR_BODY: SecurityRequirement[] = [{}, { refreshTokenCookie: [] }];
 const ANY_CREDENTIAL: SecurityRequirement[] = [...REFRESH_COOKIE_OR_BODY, { bearerAuth: [] }, { accessTokenCookie: [] }];
-const COOKIES_SET = ["Set-Cookie"];
 const REFRESH_COOKIE_CROSS_SITE = { ...COMMON_ERRORS.crossSite, description: "The refresh cookie came from another origin." };
 
 export const signUp = defineOperation({
@@ -31,13 +30,14 @@ export const signUp = defineOperation({
     "Sets the access and refresh cookies; a browser gets no `refresh_token` in the body, other clients do. " +
     "Mails a link that verifies the address (valid `EMAIL_VERIFY_TTL` seconds).",
   access: "public",
+  delivers: "tokens-and-cookies",
   refuseCrossSite: true,
   body: { schema: SignupSchema, required: true, form: true, example: { ...EXAMPLE_CREDENTIALS, name: "Ada Lovelace" } },
   success: {
     status: 201,
     description: "The account and a new session.",
     schema: AuthResultSchema,
-    headers: ["Location", ...COOKIES_SET],
+    headers: ["Location"],
     example: { user: EXAMPLE_USER, ...EXAMPLE_TOKENS },
   },
   errors: [
@@ -60,13 +60,13 @@ export const logIn = defineOperation({
     "cannot use up. A login that races a password change, a reset or the account's deletion gets 401, never a " +
     "session that outlives the change.",
   access: "public",
+  delivers: "tokens-and-cookies",
   refuseCrossSite: true,
   body: { schema: LoginSchema, required: true, form: true, example: EXAMPLE_CREDENTIALS },
   success: {
     status: 200,
     description: "A new session.",
     schema: AuthResultSchema,
-    headers: COOKIES_SET,
     example: { user: EXAMPLE_USER, ...EXAMPLE_TOKENS },
   },
   errors: [
@@ -90,8 +90,9 @@ export const refreshTokens = defineOperation({
     "ends `REFRESH_TOKEN_TTL` after its last refresh, and `SESSION_MAX_AGE` after its login in any case.",
   access: "public",
   credentials: REFRESH_COOKIE_OR_BODY,
+  delivers: "tokens",
   body: { schema: RefreshSchema, required: false, example: { refresh_token: EXAMPLE_TOKENS.refresh_token } },
-  success: { status: 200, description: "New tokens.", schema: TokenSchema, headers: COOKIES_SET, example: EXAMPLE_TOKENS },
+  success: { status: 200, description: "New tokens.", schema: TokenSchema, example: EXAMPLE_TOKENS },
   errors: [REFRESH_FAILED, REFRESH_COOKIE_CROSS_SITE],
 });
 
@@ -107,9 +108,10 @@ export const logOut = defineOperation({
     "A browser request from another site is 403 and clears nothing, so no page can sign its visitors out.",
   access: "public",
   credentials: ANY_CREDENTIAL,
+  delivers: "cleared-cookies",
   refuseCrossSite: true,
   body: { schema: LogoutSchema, required: false, example: { refresh_token: EXAMPLE_TOKENS.refresh_token } },
-  success: { status: 204, description: "Logged out; cookies cleared.", headers: COOKIES_SET },
+  success: { status: 204, description: "Logged out; cookies cleared." },
   seeOther: { description: "Logged out by a plain HTML form post: cookies cleared, and on to the login page." },
   errors: [{ ...CROSS_SITE_FORM, description: "A browser request from another site: nothing is cleared." }],
 });
@@ -132,8 +134,9 @@ export const deleteMe = defineOperation({
   summary: "Delete the account",
   description: "Deletes the account and its items; every token of it stops working at once.",
   access: "user",
+  delivers: "cleared-cookies",
   body: { schema: AccountDeleteSchema, required: true, example: { password: EXAMPLE_CREDENTIALS.password } },
-  success: { status: 204, description: "Deleted; cookies cleared.", headers: COOKIES_SET },
+  success: { status: 204, description: "Deleted; cookies cleared." },
   errors: [WRONG_PASSWORD],
 });
 

@@ -5,8 +5,6 @@ import { defineOperation } from "@/lib/api/operation";
 import { SessionListSchema } from "@/lib/auth/responses";
 import { EndSessionsQuerySchema, SessionIdParamsSchema, SessionsQuerySchema } from "@/lib/auth/schemas";
 
-const COOKIES_SET = ["Set-Cookie"];
-
 export const listSessions = defineOperation({
   id: "listSessions",
   method: "GET",
@@ -37,7 +35,7 @@ export const listSessions = defineOperation({
 });
 
 export const endSessions = defineOperation({
-  id: "logOutEverywhere",
+  id: "endSessions",
   method: "DELETE",
   path: "/api/auth/sessions",
   tag: "Sessions",
@@ -47,7 +45,8 @@ export const endSessions = defineOperation({
     "other session (`revoked`) and keeps this one signed in.",
   access: "user",
   query: EndSessionsQuerySchema,
-  success: { status: 204, description: "The sessions ended; cookies cleared unless this one was kept.", headers: COOKIES_SET },
+  delivers: "may-clear-cookies",
+  success: { status: 204, description: "The sessions ended; cookies cleared unless this one was kept." },
 });
 
 export const endSession = defineOperation({
@@ -58,6 +57,7 @@ export const endSession = defineOperation({
   summary: "End one of the caller's sessions",
   access: "user",
   params: SessionIdParamsSchema,
-  success: { status: 204, description: "Ended (cookies cleared when it was this session).", headers: COOKIES_SET },
+  delivers: "may-clear-cookies",
+  success: { status: 204, description: "Ended (cookies cleared when it was this session)." },
   errors: [{ ...COMMON_ERRORS.notFound, description: "No active session of the caller has this id." }],
 });

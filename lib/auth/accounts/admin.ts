@@ -2,7 +2,8 @@
 // database at every request, never from the token's claim.
 import "server-only";
 import { HttpError } from "@/lib/http/problem";
-import { requireUser, type CurrentUser } from "@/lib/auth/identity/caller";
+import { requireCaller, type Caller } from "@/lib/auth/identity/caller";
+import type { RequestContext } from "@/lib/auth/identity/request-context";
 import { currentRole } from "@/lib/auth/accounts/users";
 
 /**
@@ -10,11 +11,11 @@ import { currentRole } from "@/lib/auth/accounts/users";
  * token's claim, so a demotion (an address off ADMIN_EMAILS, an email changed away from
  * it) takes effect at the next request (README, Admin).
  */
-export async function requireAdmin(request: Request): Promise<CurrentUser> {
-  const user = await requireUser(request);
-  const role = await currentRole(user.id);
+export async function requireAdmin(context: RequestContext): Promise<Caller> {
+  const caller = await requireCaller(context);
+  const role = await currentRole(caller.id);
   if (role !== "admin") {
     throw new HttpError(403, { code: "admin_required", detail: "Only administrators may see this." });
   }
-  return { ...user, role };
+  return { ...caller, role };
 }

@@ -3,7 +3,6 @@
 // Windows are measured on the app's clock: `now()` of the database and of the app may
 // differ by a little, and mixing them would make Retry-After lie.
 import "server-only";
-import { limitKeyOf } from "@/lib/http/client-address";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http/problem";
@@ -14,8 +13,8 @@ export type Limit = { key: string; max: number; window: number };
 
 const HOUR = 3600;
 
-// A per-address limit counts a client's network, not its address: an IPv6 address is
-// keyed by its /64 (limitKeyOf). The address itself stays as it is everywhere else.
+// A per-address limit counts a client's network, not its address: it is given the
+// request's addressKey (lib/auth/identity/request-context.ts), an IPv6 address's /64.
 export const limits = {
   loginByEmail: (email: string): Limit => ({
     key: `login:email:${email}`, max: env.LOGIN_MAX_FAILURES_PER_EMAIL, window: env.RATE_LIMIT_WINDOW,
@@ -25,15 +24,15 @@ export const limits = {
   loginByDevice: (deviceId: string): Limit => ({
     key: `login:device:${deviceId}`, max: env.LOGIN_MAX_FAILURES_PER_EMAIL, window: env.RATE_LIMIT_WINDOW,
   }),
-  loginByIp: (ip: string): Limit => ({
-    key: `login:ip:${limitKeyOf(ip)}`, max: env.LOGIN_MAX_FAILURES_PER_IP, window: env.RATE_LIMIT_WINDOW,
+  loginByAddress: (addressKey: string): Limit => ({
+    key: `login:ip:${addressKey}`, max: env.LOGIN_MAX_FAILURES_PER_IP, window: env.RATE_LIMIT_WINDOW,
   }),
-  signupByIp: (ip: string): Limit => ({
-    key: `signup:ip:${limitKeyOf(ip)}`, max: env.SIGNUP_MAX_PER_IP, window: env.RATE_LIMIT_WINDOW,
+  signupByAddress: (addressKey: string): Limit => ({
+    key: `signup:ip:${addressKey}`, max: env.SIGNUP_MAX_PER_IP, window: env.RATE_LIMIT_WINDOW,
   }),
   // Mail limits count per hour (README: Limits), so nobody can flood an inbox through the app.
   resetByEmail: (email: string): Limit => ({ key: `reset:email:${email}`, max: env.PASSWORD_RESET_MAX_PER_EMAIL, window: HOUR }),
-  resetByIp: (ip: string): Limit => ({ key: `reset:ip:${limitKeyOf(ip)}`, max: env.PASSWORD_RESET_MAX_PER_IP, window: HOUR }),
+  resetByAddress: (addressKey: string): Limit => ({ key: `reset:ip:${addressKey}`, max: env.PASSWORD_RESET_MAX_PER_IP, window: HOUR }),
   verifyMailByUser: (userId: string): Limit => ({
     key: `verify-mail:user:${userId}`, max: env.VERIFY_MAIL_MAX_PER_USER, window: HOUR,
   }),

@@ -17,7 +17,7 @@ import { linkTo } from "@/lib/mail/links";
 import { rehearseMail, sendMail } from "@/lib/mail/outgoing";
 import { mails } from "@/lib/mail/templates";
 import type { User } from "@/lib/auth/responses";
-import type { ClientContext } from "@/lib/auth/identity/client";
+import type { RequestContext } from "@/lib/auth/identity/request-context";
 
 /** Mails a fresh verification link for the account's current address; older links stop working. */
 export async function mailVerificationLink(user: { id: string; email: string }): Promise<void> {
@@ -32,8 +32,8 @@ export async function mailVerificationLink(user: { id: string; email: string }):
  * so the next request on this process is not slower for a real account (decision 0027).
  * The limits count every request, known address or not.
  */
-export async function forgotPassword(email: string, client: ClientContext): Promise<void> {
-  await consume(limits.resetByEmail(email), limits.resetByIp(client.ip));
+export async function forgotPassword(email: string, context: RequestContext): Promise<void> {
+  await consume(limits.resetByEmail(email), limits.resetByAddress(context.addressKey));
   const account = await findAccountByEmail(email);
   inBackground("The password-reset mail", () => mailResetLink(account, email));
 }

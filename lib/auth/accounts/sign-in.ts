@@ -14,8 +14,8 @@ import {
   deleteUser,
   findCredentials,
   INITIAL_CREDENTIALS_VERSION,
-  refreshRole,
   rehashPassword,
+  syncRole,
   toUser,
   updatePasswordHash,
 } from "@/lib/auth/accounts/users";
@@ -26,22 +26,11 @@ import { assertPassword } from "@/lib/auth/accounts/reauth";
 import { assertNewPasswordAllowed, refusedPassword } from "@/lib/auth/accounts/password-policy";
 import { mailVerificationLink } from "@/lib/auth/accounts/recovery";
 import { inBackground } from "@/lib/background";
-import type { ClientContext } from "@/lib/auth/identity/client";
+import type { RequestContext } from "@/lib/auth/identity/request-context";
+import type { IssuedTokens } from "@/lib/auth/identity/token-delivery";
 import type { LoginInput, SignupInput } from "@/lib/auth/schemas";
-import type { TokenReply, User } from "@/lib/auth/responses";
-import type { CurrentUser } from "@/lib/auth/identity/caller";
-
-/** The token fields of a signup, login or refresh answer but the refresh token, which may go in a cookie. */
-export type AccessGrant = Omit<TokenReply, "refresh_token">;
-
-/** What signup, login and refresh hand out; lib/auth/identity/token-delivery.ts decides where each part goes. */
-export type IssuedTokens = {
-  grant: AccessGrant;
-  refreshToken: string;
-  refreshExpiresIn: number;
-  /** At signup and login: this client's device token for the account (lib/auth/identity/device-tokens.ts). */
-  deviceToken?: string;
-};
+import type { User } from "@/lib/auth/responses";
+import type { Caller } from "@/lib/auth/identity/caller";
 
 type TokenGrant = { userId: string; role: Role; sessionId: string; refreshToken: string; expiresAt: Date };
 
@@ -61,30 +50,30 @@ async function issueTokens(grant: TokenGrant): Promise<IssuedTokens> {
  * A session for an account whose password was just checked (or just set, at signup); null
  * when that password stopped being the account's meanwhile, or the account was deleted.
  */
-async function startSession(user: User, credentialsVersion: number, client: ClientContext, deviceToken?: string) {
-  const session = await createSession({ userId: user.id, credentialsVersion }, client.userAgent);
+async function startSession(user: User, credentialsVersion: number, context: RequestContext, deviceToken?: string) {
+  const session = await createSession({ userId: user.id, credentialsVersion }, context.userAgent);
   if (!session) return null;
   const issued = await issueTokens({ userId: user.id, role: user.role, ...session });
   return { user, issued: { ...issued, deviceToken: deviceToken ?? issueDeviceToken(user.id) } };
 }
 
 /** The client's device token for this account, when it sent one made here for it. */
-function knownDevice(userId: string, input: LoginInput, client: ClientContext): { token: string; id: string } | null {
-  for (const token of [input.device_token ?? "", ...tokensInCookie(client.deviceCookie)]) {
+function knownDevice(userId: string, input: LoginInput, context: RequestContext): { token: string; id: string } | null {
+  for (const token of [input.device_token ?? "", ...tokensInCookie(context.cookies.device)]) {
     const id = deviceIdFor(token, userId);
     if (id) return { token, id };
   }
   return null;
 }
 
-export async function signUp(input: SignupInput, client: ClientContext) {
+export async function signUp(input: SignupInput, context: RequestContext) {
   // Counted first: with PASSWORD_BREACH_CHECK=hibp the check asks a third party, which no
   // client may make this app do faster than it may sign up.
-  await consume(limits.signupByIp(client.ip));
+  await consume(limits.signupByAddress(context.addressKey));
   await assertNewPasswordAllowed(input.password, "password");
   const user = await createUser(input);
   inBackground("The verification mail", () => mailVerificationLink(user));
-  const started = await startSession(user, INITIAL_CREDENTIALS_VERSION, client);
+  const started = await startSession(user, INITIAL_CREDENTIALS_VERSION, context);
   // Only a reset link (mailed after this very request) or a deletion could have come first.
   if (!started) throw invalidCredentials();
   return started;
@@ -106,32 +95,33 @@ const invalidCredentials = () =>
  * the email's, so strangers' guesses cannot lock the owner out of a device they used.
  * A success clears the count it used and gives its attempt back to the address.
  */
-export async function logIn(input: LoginInput, client: ClientContext) {
+export async function logIn(input: LoginInput, context: RequestContext) {
   const account = await findCredentials({ email: input.email });
-  const device = account ? knownDevice(account.id, input, client) : null;
+  const device = account ? knownDevice(account.id, input, context) : null;
   // A device the account signed in from before counts its own failures, not the email's.
   const byAccount = device ? limits.loginByDevice(device.id) : limits.loginByEmail(input.email);
-  const byIp = limits.loginByIp(client.ip);
-  await consume(byAccount, byIp);
+  const byAddress = limits.loginByAddress(context.addressKey);
+  await consume(byAccount, byAddress);
   const valid = await verifyPassword(input.password, account?.passwordHash ?? null);
   if (!account || !valid) throw invalidCredentials();
   const [role] = await Promise.all([
-    refreshRole(account),
+    syncRole(account),
     resetAttempts(byAccount.key),
-    giveBack(byIp.key),
+    giveBack(byAddress.key),
     needsRehash(account.passwordHash) ? rehashPassword(account, input.password) : undefined,
   ]);
   // A reset, a change or a deletion that landed while bcrypt ran wins: the password
   // checked here is no longer the account's, and nothing was stored.
-  const started = await startSession(toUser({ ...account, role }), account.credentialsVersion, client, device?.token);
+  const started = await startSession(toUser({ ...account, role }), account.credentialsVersion, context, device?.token);
   if (!started) throw invalidCredentials();
   return started;
 }
 
-export async function refresh(refreshToken: string): Promise<IssuedTokens> {
+/** New tokens for a refresh token, which is rotated (lib/auth/sessions/refresh-tokens.ts). */
+export async function refreshTokens(refreshToken: string): Promise<IssuedTokens> {
   const rotation = await rotateRefreshToken(refreshToken);
   // Derived again at every refresh: an address off ADMIN_EMAILS loses the role here too.
-  const role = await refreshRole(rotation.account);
+  const role = await syncRole(rotation.account);
   return issueTokens({ ...rotation, role });
 }
 
@@ -141,22 +131,22 @@ export async function logOut(credentials: { refreshToken?: string; sessionId?: s
   else if (credentials.sessionId) await endSession(credentials.sessionId, "logout");
 }
 
-export async function changePassword(user: CurrentUser, passwords: { current: string; next: string }): Promise<void> {
+export async function changePassword(caller: Caller, passwords: { current: string; next: string }): Promise<void> {
   const { current, next } = passwords;
   await assertNewPasswordAllowed(next, "new_password");
-  const { email } = await assertPassword(user.id, current);
+  const { email } = await assertPassword(caller.id, current);
   // Compared once `current` is known to be the password: only then is it "the current one".
   if (next === current) throw refusedPassword("new_password", "current");
-  await updatePasswordHash(user.id, next);
+  await updatePasswordHash(caller.id, next);
   // Links mailed before (a reset, a pending change) are void with the old password.
-  await voidLinkTokens(user.id);
-  await endAllUserSessions(user.id, "password_change", { except: user.sessionId });
+  await voidLinkTokens(caller.id);
+  await endAllUserSessions(caller.id, "password_change", { except: caller.sessionId });
   noticePasswordChanged(email, "changed");
 }
 
-export async function deleteAccount(user: CurrentUser, password: string): Promise<void> {
-  await assertPassword(user.id, password);
+export async function deleteAccount(caller: Caller, password: string): Promise<void> {
+  await assertPassword(caller.id, password);
   // Ended first, so this instance and the others refuse its tokens before the rows go.
-  await endAllUserSessions(user.id, "revoked");
-  await deleteUser(user.id);
+  await endAllUserSessions(caller.id, "revoked");
+  await deleteUser(caller.id);
 }

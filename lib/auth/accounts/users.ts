@@ -36,18 +36,18 @@ export function roleFor(account: { email: string; emailVerifiedAt: Date | null }
 }
 
 /**
- * The account's role now, as `refreshRole` stores it; null for a deleted account. Admin
+ * The account's role now, as `syncRole` stores it; null for a deleted account. Admin
  * endpoints ask this rather than the access token, whose claim may be older than a change
  * of ADMIN_EMAILS or of the address (README, Admin).
  */
 export async function currentRole(userId: string): Promise<Role | null> {
   const db = await getDb();
   const row = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, emailVerifiedAt: true, role: true } });
-  return row ? refreshRole(row) : null;
+  return row ? syncRole(row) : null;
 }
 
 /** Stores the role `roleFor` gives, when it differs from the stored one; returns it. */
-export async function refreshRole(account: { id: string; email: string; emailVerifiedAt: Date | null; role: Role }): Promise<Role> {
+export async function syncRole(account: { id: string; email: string; emailVerifiedAt: Date | null; role: Role }): Promise<Role> {
   const role = roleFor(account);
   if (role !== account.role) {
     const db = await getDb();

@@ -8,7 +8,8 @@ import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 
-const VERSION = "d1";
+// The token format, first in every token: a later format can be told apart.
+const FORMAT = "d1";
 // A browser shared by a family or a lab keeps the allowance of this many accounts.
 const ACCOUNTS_PER_BROWSER = 5;
 /** How long a browser keeps its device cookie: a year from its last sign-in. */
@@ -20,15 +21,15 @@ const mac = (payload: string) => createHmac("sha256", key).update(payload).diges
 
 /** A new device token for this account. */
 export function issueDeviceToken(userId: string): string {
-  const payload = `${VERSION}.${userId}.${randomBytes(16).toString("base64url")}`;
+  const payload = `${FORMAT}.${userId}.${randomBytes(16).toString("base64url")}`;
   return `${payload}.${mac(payload)}`;
 }
 
 /** The device id of a token made here for this account; null for anything else. */
 export function deviceIdFor(token: string, userId: string): string | null {
-  const [version, owner, deviceId, signature, ...rest] = token.split(".");
-  if (rest.length > 0 || version !== VERSION || owner !== userId || !deviceId || !signature) return null;
-  const expected = Buffer.from(mac(`${version}.${owner}.${deviceId}`));
+  const [format, owner, deviceId, signature, ...rest] = token.split(".");
+  if (rest.length > 0 || format !== FORMAT || owner !== userId || !deviceId || !signature) return null;
+  const expected = Buffer.from(mac(`${format}.${owner}.${deviceId}`));
   const given = Buffer.from(signature);
   return given.length === expected.length && timingSafeEqual(given, expected) ? deviceId : null;
 }

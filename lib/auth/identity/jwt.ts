@@ -79,7 +79,7 @@ export async function verifyAccessToken(token: string): Promise<AccessClaims> {
  * The access token a request carries: the Authorization header wins over the cookie
  * (README: Tokens, "The header wins when both are sent"). `source` matters for CSRF.
  */
-export function readAccessToken(
+function readAccessToken(
   headers: Headers,
   cookie: string | undefined,
 ): { token: string; source: "header" | "cookie" } | null {

@@ -1,41 +1,77 @@
-// Where the tokens of a signup, login or refresh go. A browser gets both only as httpOnly
-// cookies: a refresh token in a JSON body would be in reach of any script on the page,
-// which is what the cookie exists to prevent. Other clients (curl, apps, services) get
-// the refresh token in the body, where they asked for it. The device token of a signup or
-// login (lib/auth/identity/device-tokens.ts) goes the same way: a cookie, or the body for API clients.
-import { readDeviceCookie, setAuthCookies, setDeviceCookie } from "@/lib/auth/identity/cookies";
+// Where the tokens of a signup, login or refresh go, decided by the operation's `delivers`
+// (lib/api/operation.ts) and applied by route(): handlers only answer IssuedTokens. A
+// browser gets the refresh token only as an HttpOnly cookie: in a JSON body it would be
+// in reach of any script on the page, which is what the cookie exists to prevent. Other
+// clients (curl, apps, services) get it in the body, where they asked for it. The device
+// token of a signup or login (lib/auth/identity/device-tokens.ts) goes the same way.
+// This is also the one place that writes and clears the auth cookies.
 import { cookieWithToken, DEVICE_COOKIE_MAX_AGE } from "@/lib/auth/identity/device-tokens";
-import { isBrowserRequest } from "@/lib/auth/identity/csrf";
+import type { RequestContext } from "@/lib/auth/identity/request-context";
 import type { TokenReply } from "@/lib/auth/responses";
-import type { IssuedTokens } from "@/lib/auth/accounts/sign-in";
 
-type Delivery = {
-  /** Set the cookies for a non-browser client too (signup and login, so forms work). */
-  cookies: boolean;
-  /** Give a non-browser client the refresh token in the body. */
-  refreshInBody: boolean;
+/** The token fields of a signup, login or refresh answer but the refresh token, which may go in a cookie. */
+export type AccessGrant = Omit<TokenReply, "refresh_token">;
+
+/** What signup, login and refresh hand out, for delivery to put where it belongs. */
+export type IssuedTokens = {
+  grant: AccessGrant;
+  refreshToken: string;
+  refreshExpiresIn: number;
+  /** At signup and login: this client's device token for the account. */
+  deviceToken?: string;
 };
 
-/** Sets the cookies the delivery calls for on `headers`; answers the body's token fields. */
+/**
+ * - "tokens-and-cookies" (signup, login): cookies for every client, so that a plain form
+ *   post signs in; an API client also gets the refresh and device tokens in the body.
+ * - "tokens" (refresh): the tokens go back the way the refresh token came: a body's token
+ *   is answered in the body (a browser's with cookies instead), a cookie with cookies.
+ */
+export type TokenDelivery = "tokens-and-cookies" | "tokens";
+
+export type DeliveredTokens = TokenReply & { device_token?: string };
+
 export function deliverTokens(
-  request: Request,
+  context: RequestContext,
   headers: Headers,
   issued: IssuedTokens,
-  delivery: Delivery,
-): TokenReply & { device_token?: string } {
-  const browser = isBrowserRequest(request);
-  if (browser || delivery.cookies) {
-    setAuthCookies(request, headers, {
-      accessToken: issued.grant.access_token,
-      accessMaxAge: issued.grant.expires_in,
-      refreshToken: issued.refreshToken,
-      refreshMaxAge: issued.refreshExpiresIn,
-    });
+  delivery: TokenDelivery,
+  cameInBody: boolean,
+): DeliveredTokens {
+  const cookies = delivery === "tokens-and-cookies" || context.browser || !cameInBody;
+  const inBody = !context.browser && (delivery === "tokens-and-cookies" || cameInBody);
+  if (cookies) setAuthCookies(context, headers, issued);
+  const answer: DeliveredTokens = { ...issued.grant, ...(inBody ? { refresh_token: issued.refreshToken } : {}) };
+  if (!issued.deviceToken) return answer;
+  if (cookies) {
+    const value = cookieWithToken(context.cookies.device, issued.deviceToken);
+    append(context, headers, { name: context.cookieNames.device, value, path: "/api/auth", sameSite: "Strict", maxAge: DEVICE_COOKIE_MAX_AGE });
   }
-  const refresh = !browser && delivery.refreshInBody ? { refresh_token: issued.refreshToken } : {};
-  if (!issued.deviceToken) return { ...issued.grant, ...refresh };
-  if (browser || delivery.cookies) {
-    setDeviceCookie(request, headers, cookieWithToken(readDeviceCookie(request), issued.deviceToken), DEVICE_COOKIE_MAX_AGE);
-  }
-  return { ...issued.grant, ...refresh, ...(browser ? {} : { device_token: issued.deviceToken }) };
+  return inBody ? { ...answer, device_token: issued.deviceToken } : answer;
+}
+
+type CookieSpec = { name: string; value: string; path: string; sameSite: "Lax" | "Strict"; maxAge: number };
+
+function append(context: RequestContext, headers: Headers, spec: CookieSpec): void {
+  const parts = [`${spec.name}=${encodeURIComponent(spec.value)}`, `Path=${spec.path}`, `Max-Age=${spec.maxAge}`, "HttpOnly"];
+  parts.push(`SameSite=${spec.sameSite}`);
+  if (context.https) parts.push("Secure");
+  headers.append("set-cookie", parts.join("; "));
+}
+
+// Each cookie lives as long as its token.
+function setAuthCookies(context: RequestContext, headers: Headers, issued: IssuedTokens): void {
+  const { access, refresh } = context.cookieNames;
+  append(context, headers, { name: access, value: issued.grant.access_token, path: "/", sameSite: "Lax", maxAge: issued.grant.expires_in });
+  append(context, headers, { name: refresh, value: issued.refreshToken, path: "/api/auth", sameSite: "Strict", maxAge: issued.refreshExpiresIn });
+}
+
+/**
+ * Set-Cookie headers that remove both auth cookies. The device cookie stays: it is no
+ * credential, only the memory that this browser signed in to the account before.
+ */
+export function clearAuthCookies(context: RequestContext, headers: Headers): void {
+  const { access, refresh } = context.cookieNames;
+  append(context, headers, { name: access, value: "", path: "/", sameSite: "Lax", maxAge: 0 });
+  append(context, headers, { name: refresh, value: "", path: "/api/auth", sameSite: "Strict", maxAge: 0 });
 }

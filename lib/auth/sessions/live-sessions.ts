@@ -1,5 +1,5 @@
 // Sessions this instance has seen in the database, so that a live session's requests need
-// no database read: the revocation view (lib/auth/sessions/revocations.ts) only knows which sessions
+// no database read: the revocation view (lib/auth/sessions/revocation-view.ts) only knows which sessions
 // ended, not which ones exist. Without this, a validly signed token whose session was never
 // stored here (a database restored from an older backup, a JWT_SECRET shared by two
 // environments) would pass as live. A session is read once per instance, and again once

@@ -147,3 +147,9 @@ export class RevocationView {
     this.subscription = null;
   }
 }
+
+// This instance's view, so that authenticating a request needs no database round trip:
+// one per process, shared by every bundle that imports this module (Next may load it in
+// more than one). The listener starts at the first status() or at start-up (instrumentation.ts).
+const globals = globalThis as typeof globalThis & { __revocations?: RevocationView };
+export const revocations = (globals.__revocations ??= new RevocationView());

@@ -6,7 +6,7 @@ import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
 import { isUuid, newUuidV7 } from "@/lib/ids";
 import { rememberLiveSession } from "@/lib/auth/sessions/live-sessions";
-import { applyRevoked } from "@/lib/auth/sessions/revocations";
+import { revocations } from "@/lib/auth/sessions/revocation-view";
 import { expiryFrom, hashToken, newRefreshToken } from "@/lib/auth/sessions/session-tokens";
 import type { SessionEndReason, SessionView } from "@/lib/auth/responses";
 
@@ -50,7 +50,7 @@ export async function createSession(checked: CheckedCredentials, userAgent: stri
 
 /**
  * The session row itself: one primary-key lookup. Requests use it only while this
- * instance's revocation view is not in sync (lib/auth/sessions/revocations.ts).
+ * instance's revocation view is not in sync (lib/auth/sessions/revocation-view.ts).
  */
 export async function isSessionLive(sessionId: string, userId: string): Promise<boolean> {
   if (!isUuid(sessionId)) return false;
@@ -71,7 +71,7 @@ async function endSessions(where: Prisma.SessionWhereInput, reason: StoredEndRea
     data: { endedAt: new Date(), endReason: reason },
     select: { id: true },
   });
-  await applyRevoked(ended.map((s) => s.id));
+  await revocations.applyRevoked(ended.map((s) => s.id));
   return ended.length;
 }
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/accounts/page-user";
+import { requirePageCaller } from "@/lib/auth/accounts/page-caller";
 import { UsersQuerySchema } from "@/lib/auth/schemas";
 import { listUsers } from "@/lib/auth/accounts/users";
 import { USERS_PAGE_SIZE } from "./users-query";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Users" };
 // The first page comes with the HTML, as GET /api/users would answer it. Anyone but an
 // admin gets ../forbidden.tsx with status 403, as the API answers them.
 export default async function AdminUsersPage() {
-  const user = await requirePageUser("/admin/users");
+  const { user } = await requirePageCaller("/admin/users");
   if (user.role !== "admin") forbidden();
   const page = await listUsers(UsersQuerySchema.parse({ limit: USERS_PAGE_SIZE }));
   return (

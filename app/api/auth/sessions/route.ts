@@ -1,18 +1,18 @@
 import * as operations from "@/lib/api/operations/sessions";
-import { clearAuthCookies } from "@/lib/auth/identity/cookies";
+import { clearAuthCookies } from "@/lib/auth/identity/token-delivery";
 import { endAllUserSessions, listSessions } from "@/lib/auth/sessions/sessions";
 import { route } from "@/lib/api/route";
 
-export const GET = route(operations.listSessions, async ({ user, query }) => ({
-  sessions: await listSessions(user.id, user.sessionId, { includeEnded: query.include === "ended" }),
+export const GET = route(operations.listSessions, async ({ caller, query }) => ({
+  sessions: await listSessions(caller.id, caller.sessionId, { includeEnded: query.include === "ended" }),
 }));
 
 // Log out everywhere, this device included; or, with `except=current`, everywhere else.
-export const DELETE = route(operations.endSessions, async ({ request, user, query, headers }) => {
+export const DELETE = route(operations.endSessions, async ({ caller, query, context, headers }) => {
   if (query.except === "current") {
-    await endAllUserSessions(user.id, "revoked", { except: user.sessionId });
+    await endAllUserSessions(caller.id, "revoked", { except: caller.sessionId });
     return;
   }
-  await endAllUserSessions(user.id, "logout_everywhere");
-  clearAuthCookies(request, headers);
+  await endAllUserSessions(caller.id, "logout_everywhere");
+  clearAuthCookies(context, headers);
 });

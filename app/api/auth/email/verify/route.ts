@@ -3,4 +3,4 @@ import { verifyEmail } from "@/lib/auth/accounts/recovery";
 import { route } from "@/lib/api/route";
 
 // Only the account the link belongs to confirms it (docs/decisions/0027).
-export const POST = route(operations.verifyEmail, async ({ user, body }) => ({ user: await verifyEmail(body.token, user.id) }));
+export const POST = route(operations.verifyEmail, async ({ caller, body }) => ({ user: await verifyEmail(body.token, caller.id) }));

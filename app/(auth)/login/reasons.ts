@@ -1,6 +1,6 @@
-// Messages the auth pages show on arrival, chosen by `?reason=` (never free text from
-// the URL, which anyone could write).
-const NOTICES = {
+// Why someone arrived at the login page, from its `?reason=`, and the message it shows
+// (never free text from the URL, which anyone could write).
+const REASON_MESSAGES = {
   "signed-out": "You've signed out.",
   "signed-out-everywhere": "You've signed out on every device.",
   "session-ended": "Your session has ended. Please sign in again.",
@@ -8,8 +8,8 @@ const NOTICES = {
   "password-reset": "Your password is reset. Sign in with the new one.",
 } as const;
 
-export function noticeFor(reason: unknown): string | null {
-  return typeof reason === "string" && reason in NOTICES ? NOTICES[reason as keyof typeof NOTICES] : null;
+export function reasonMessage(reason: unknown): string | null {
+  return typeof reason === "string" && reason in REASON_MESSAGES ? REASON_MESSAGES[reason as keyof typeof REASON_MESSAGES] : null;
 }
 
 /**
