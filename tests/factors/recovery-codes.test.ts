@@ -3,7 +3,7 @@ import { mailbox } from "../helpers/app-with-mail";
 
 const { getDb } = await import("@/lib/db");
 const { redeemRecoveryCode } = await import("@/lib/auth/factors/recovery-codes");
-const { useRecoveryCode } = await import("@/lib/auth/factors/recovery-sets");
+const { spendRecoveryCode } = await import("@/lib/auth/factors/recovery-sets");
 const { getMfaStatus } = await import("@/lib/auth/factors/status");
 const { createSignedInUser } = await import("../factories/users");
 const { turnOnTotp } = await import("../factories/factors");
@@ -66,13 +66,13 @@ describe("a recovery code", () => {
     const account = await createSignedInUser();
     const { recoveryCodes } = await turnOnTotp(account);
     await mailbox.next(account.user.email);
-    expect(await useRecoveryCode(account.user.id, recoveryCodes[0]!)).toEqual({ left: 9 });
+    expect(await spendRecoveryCode(account.user.id, recoveryCodes[0]!)).toEqual({ left: 9 });
     const notice = await mailbox.next(account.user.email);
     expect(notice.subject).toBe("A recovery code was used · JWT Items");
     expect(notice.text).toContain("9 codes are left.");
     let last = notice;
     for (const code of recoveryCodes.slice(1, 7)) {
-      await useRecoveryCode(account.user.id, code);
+      await spendRecoveryCode(account.user.id, code);
       last = await mailbox.next(account.user.email);
     }
     expect(last.text).toContain("3 codes are left.\n\nYou are running low: make a new set from your account page.");

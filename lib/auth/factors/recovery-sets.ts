@@ -20,7 +20,7 @@ export async function renewRecoveryCodes(userId: string, email: string): Promise
 }
 
 /** Uses a recovery code and tells the owner how many are left; null for a wrong or used one. */
-export async function useRecoveryCode(userId: string, code: string): Promise<{ left: number } | null> {
+export async function spendRecoveryCode(userId: string, code: string): Promise<{ left: number } | null> {
   const used = await redeemRecoveryCode(userId, code);
   if (!used) return null;
   const db = await getDb();

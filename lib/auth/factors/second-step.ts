@@ -7,7 +7,7 @@ import { HttpError } from "@/lib/http/problem";
 import { countSecondStep, resetSecondSteps } from "@/lib/auth/factors/attempts";
 import { recordProof } from "@/lib/auth/factors/assurance";
 import { claimMfaAttempt, redeemMfaToken } from "@/lib/auth/factors/mfa-tokens";
-import { useRecoveryCode } from "@/lib/auth/factors/recovery-sets";
+import { spendRecoveryCode } from "@/lib/auth/factors/recovery-sets";
 import { verifyTotpCode } from "@/lib/auth/factors/totp-codes";
 
 export type SecondFactorProof = { code: string } | { recoveryCode: string };
@@ -19,7 +19,7 @@ export async function checkSecondFactor(userId: string, proof: SecondFactorProof
   const proved: ProvedFactor | null =
     "code" in proof
       ? (await verifyTotpCode(userId, proof.code)) ? { method: "otp" } : null
-      : await useRecoveryCode(userId, proof.recoveryCode).then((used) => used && { method: "rec", recoveryCodesLeft: used.left });
+      : await spendRecoveryCode(userId, proof.recoveryCode).then((used) => used && { method: "rec", recoveryCodesLeft: used.left });
   if (proved) await resetSecondSteps(userId);
   return proved;
 }
