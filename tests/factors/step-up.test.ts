@@ -60,7 +60,7 @@ describe("the gate of sensitive actions", () => {
     await db.session.update({ where: { id: account.sessionId }, data: { authTime: new Date(Date.now() - 601_000) } });
     await expect(requireRecentProof(caller)).rejects.toMatchObject({ status: 401, code: "step_up_required" });
     await expect(requireRecentProof(caller, { passwordVerified: true })).resolves.toBeUndefined();
-    await recordProof(account.sessionId, "pwd");
+    await recordProof(account.sessionId, account.user.id, "pwd");
     await expect(requireRecentProof(caller)).resolves.toBeUndefined();
   });
 
@@ -80,5 +80,15 @@ describe("the gate of sensitive actions", () => {
     const db = await getDb();
     await db.session.update({ where: { id: account.sessionId }, data: { endedAt: new Date(), endReason: "logout" } });
     await expect(requireRecentProof({ userId: account.user.id, sessionId: account.sessionId })).rejects.toMatchObject({ status: 401, code: "session_revoked" });
+  });
+});
+
+describe("recording a proof", () => {
+  it("changes only a session of the account that proved it", async () => {
+    const alice = await createSignedInUser();
+    const mallory = await createSignedInUser();
+    expect(await recordProof(alice.sessionId, mallory.user.id, "otp")).toBeNull();
+    expect(await recordProof(alice.sessionId, alice.user.id, "otp")).toMatchObject({ aal: 2, amr: ["pwd", "otp"] });
+    expect(await recordProof(alice.sessionId, alice.user.id, "otp")).toMatchObject({ amr: ["pwd", "otp"] });
   });
 });

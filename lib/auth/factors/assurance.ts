@@ -24,16 +24,17 @@ export async function readAssurance(sessionId: string, userId: string): Promise<
 
 /**
  * Records that the session just proved `method`: a fresh auth_time, the method among its amr,
- * and aal 2 for anything but a password. One statement; null when the session has ended.
+ * and aal 2 for anything but a password. One statement; null when the session has ended or is
+ * not the account's.
  */
-export async function recordProof(sessionId: string, method: AuthMethod): Promise<Assurance | null> {
+export async function recordProof(sessionId: string, userId: string, method: AuthMethod): Promise<Assurance | null> {
   const db = await getDb();
   const [row] = await db.$queryRaw<Row[]>`
     UPDATE sessions SET
       auth_time = ${new Date()},
       aal = CASE WHEN ${method} = 'pwd' THEN aal ELSE 2 END,
       amr = CASE WHEN ${method}::"AuthMethod" = ANY(amr) THEN amr ELSE array_append(amr, ${method}::"AuthMethod") END
-    WHERE id = ${sessionId}::uuid AND ended_at IS NULL
+    WHERE id = ${sessionId}::uuid AND user_id = ${userId}::uuid AND ended_at IS NULL
     RETURNING aal, amr::text[] AS amr, auth_time`;
   return row ? toAssurance(row) : null;
 }

@@ -51,6 +51,6 @@ export async function passSecondStep(mfaToken: string, clientAddress: string, pr
 export async function reauthenticateWithFactor(userId: string, sessionId: string, proof: SecondFactorProof): Promise<ProvedFactor> {
   const proved = await checkSecondFactor(userId, proof);
   if (!proved) throw new HttpError(403, { code: "invalid_mfa_code", detail: "That code is not right." });
-  await recordProof(sessionId, proved.method);
+  await recordProof(sessionId, userId, proved.method);
   return proved;
 }

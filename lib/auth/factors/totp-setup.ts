@@ -61,7 +61,7 @@ export async function confirmTotpSetup(userId: string, email: string, sessionId:
     if (count !== 1) throw noPending();
     return replaceRecoveryCodes(tx, userId);
   });
-  await recordProof(sessionId, "otp");
+  await recordProof(sessionId, userId, "otp");
   await endAllUserSessions(userId, "mfa_enabled", { except: sessionId });
   noticeTotpChanged(email, true);
   return recoveryCodes;
