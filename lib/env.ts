@@ -31,6 +31,10 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+/** MFA_ENCRYPTION_KEY's entries: comma-separated, each at least 32 bytes. */
+const keyList = (value: string) => value.split(",").map((key) => key.trim());
+const isKeyList = (value: string) => keyList(value).every((key) => new TextEncoder().encode(key).length >= 32);
+
 const postgresUrl = z.optional(
   z.string().check(z.refine((v) => /^postgres(ql)?:\/\/[^/]+/.test(v), "must be a postgres:// or postgresql:// URL")),
 );
@@ -61,6 +65,15 @@ const EnvSchema = z.object({
   // However often it is refreshed, a session ends this long after its login.
   SESSION_MAX_AGE: wholeNumber(1, 7_776_000),
   ADMIN_EMAILS: z._default(z.string(), ""),
+  // Seconds a proof (a login, a second step, a re-typed password) counts as recent for a
+  // sensitive action (docs/decisions/0032-second-factors.md).
+  REAUTH_MAX_AGE: wholeNumber(1, 600),
+  // Keys for TOTP secrets at rest: the first encrypts, every one decrypts, so a new key can
+  // be put first while rows under the old one are re-encrypted as they are used. Unset: a
+  // key derived from JWT_SECRET (lib/auth/factors/secret-box.ts).
+  MFA_ENCRYPTION_KEY: z.optional(
+    z.string().check(z.refine(isKeyList, "must be a comma-separated list of keys of at least 32 bytes each")),
+  ),
   // bcrypt's cost is exponential: 4 is its floor, 15 already takes seconds.
   BCRYPT_COST: z.pipe(wholeNumber(4, 12), atMost(15)),
   // `hibp`: also refuse a new password that Have I Been Pwned's range API knows. Only five
@@ -112,9 +125,11 @@ const EnvSchema = z.object({
   VERCEL_PROJECT_PRODUCTION_URL: z.optional(z.string()),
 });
 
-export type Env = Omit<z.infer<typeof EnvSchema>, "ADMIN_EMAILS" | "JWT_SECRET"> & {
+export type Env = Omit<z.infer<typeof EnvSchema>, "ADMIN_EMAILS" | "JWT_SECRET" | "MFA_ENCRYPTION_KEY"> & {
   JWT_SECRET: string;
   ADMIN_EMAILS: ReadonlySet<string>;
+  /** Newest first; empty when unset. */
+  MFA_ENCRYPTION_KEY: readonly string[];
 };
 
 export class ConfigError extends Error {
@@ -133,7 +148,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const reason = value === undefined ? "is required" : (issue?.message ?? "is invalid");
     throw new ConfigError(`Invalid configuration: ${name} ${reason}`);
   }
-  const { JWT_SECRET, ADMIN_EMAILS, ...rest } = result.data;
+  const { JWT_SECRET, ADMIN_EMAILS, MFA_ENCRYPTION_KEY, ...rest } = result.data;
   if (rest.VERCEL && !rest.DATABASE_URL) {
     // Serverless functions have no lasting disk: the embedded database would vanish.
     throw new ConfigError("Invalid configuration: DATABASE_URL is required on Vercel");
@@ -153,7 +168,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     );
   }
   const admins = ADMIN_EMAILS.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean);
-  return { ...rest, JWT_SECRET, ADMIN_EMAILS: new Set(admins) };
+  const mfaKeys = MFA_ENCRYPTION_KEY ? keyList(MFA_ENCRYPTION_KEY) : [];
+  return { ...rest, JWT_SECRET, ADMIN_EMAILS: new Set(admins), MFA_ENCRYPTION_KEY: mfaKeys };
 }
 
 export const env: Env = parseEnv(process.env);

@@ -47,6 +47,7 @@ export const SessionEndReasonSchema = z.enum([
   "password_reset",
   "revoked",
   "expired",
+  "mfa_enabled",
 ]);
 
 export const SessionSchema = z

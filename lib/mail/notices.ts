@@ -14,6 +14,19 @@ export function noticeEmailChanged(oldEmail: string, newEmail: string): void {
   sendMail(mails.emailChanged(oldEmail, newEmail, new Date()));
 }
 
+export function noticeTotpChanged(email: string, on: boolean): void {
+  sendMail(on ? mails.totpEnabled(email, new Date()) : mails.totpDisabled(email, new Date()));
+}
+
+export function noticeRecoveryCodesRenewed(email: string): void {
+  sendMail(mails.recoveryCodesRenewed(email, new Date()));
+}
+
+/** Says how many are left, so an owner who did not use one knows at once, and one who did knows when to make more. */
+export function noticeRecoveryCodeUsed(email: string, left: number): void {
+  sendMail(mails.recoveryCodeUsed(email, left, new Date()));
+}
+
 /** A reused refresh token ended this session: tell the owner which device, and when. */
 export async function noticeSessionReused(sessionId: string): Promise<void> {
   const db = await getDb();

@@ -5,7 +5,8 @@
 import "server-only";
 import type { Mail } from "@/lib/mail/transport";
 
-const APP = "JWT Items";
+/** The app's name: in every mail, and as the issuer of TOTP setups. */
+export const APP_NAME = "JWT Items";
 
 type Content = {
   subject: string;
@@ -26,7 +27,7 @@ function render(to: string, content: Content): Mail {
     lead,
     ...(action ? [`${action.label}:\n${action.url}`, `This link works for ${action.validFor}, once.`] : []),
     ...notes,
-    `— ${APP}`,
+    `— ${APP_NAME}`,
   ].join("\n\n");
   const paragraph = (s: string) => `<p style="margin:0 0 16px">${escapeHtml(s)}</p>`;
   const button = action
@@ -39,13 +40,13 @@ function render(to: string, content: Content): Mail {
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
 <body style="margin:0;padding:24px;background:#f4f4f5;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:16px;line-height:1.5;color:#18181b">
 <main style="max-width:560px;margin:0 auto;padding:24px;background:#ffffff;border-radius:8px">
-<h1 style="margin:0 0 16px;font-size:20px">${escapeHtml(APP)}</h1>
+<h1 style="margin:0 0 16px;font-size:20px">${escapeHtml(APP_NAME)}</h1>
 ${paragraph(lead)}${button}${notes.map(paragraph).join("")}
 </main>
 </body>
 </html>
 `;
-  return { to, subject: `${subject} · ${APP}`, text, html };
+  return { to, subject: `${subject} · ${APP_NAME}`, text, html };
 }
 
 /** "30 minutes", "24 hours": how long a link lives, in words. */
@@ -66,7 +67,7 @@ export const mails = {
   verifyEmail: (to: string, url: string, ttl: number) =>
     render(to, {
       subject: "Confirm your email address",
-      lead: `Welcome to ${APP}. Confirm that ${to} is your address, so you can recover your account if you ever forget your password.`,
+      lead: `Welcome to ${APP_NAME}. Confirm that ${to} is your address, so you can recover your account if you ever forget your password.`,
       action: { label: "Confirm my email", url, validFor: duration(ttl) },
       notes: ["If you did not sign up, ignore this mail: nothing happens without the link."],
     }),
@@ -74,7 +75,7 @@ export const mails = {
   confirmEmailChange: (to: string, url: string, ttl: number) =>
     render(to, {
       subject: "Confirm your new email address",
-      lead: `Someone asked to use ${to} as the email address of a ${APP} account. Confirm it to make the change.`,
+      lead: `Someone asked to use ${to} as the email address of a ${APP_NAME} account. Confirm it to make the change.`,
       action: { label: "Confirm my new email", url, validFor: duration(ttl) },
       notes: ["If you did not ask for this, ignore this mail: the account keeps its current address."],
     }),
@@ -82,7 +83,7 @@ export const mails = {
   resetPassword: (to: string, url: string, ttl: number) =>
     render(to, {
       subject: "Reset your password",
-      lead: `Someone asked to reset the password of the ${APP} account for ${to}. Choose a new password with this link.`,
+      lead: `Someone asked to reset the password of the ${APP_NAME} account for ${to}. Choose a new password with this link.`,
       action: { label: "Choose a new password", url, validFor: duration(ttl) },
       notes: [
         "Resetting signs you out on every device.",
@@ -93,28 +94,59 @@ export const mails = {
   passwordChanged: (to: string, at: Date) =>
     render(to, {
       subject: "Your password was changed",
-      lead: `The password of your ${APP} account was changed on ${when(at)}. Your other devices were signed out.`,
+      lead: `The password of your ${APP_NAME} account was changed on ${when(at)}. Your other devices were signed out.`,
       notes: [NOT_YOU],
     }),
 
   passwordReset: (to: string, at: Date) =>
     render(to, {
       subject: "Your password was reset",
-      lead: `The password of your ${APP} account was reset with a link from this address on ${when(at)}. Every device was signed out.`,
+      lead: `The password of your ${APP_NAME} account was reset with a link from this address on ${when(at)}. Every device was signed out.`,
       notes: [NOT_YOU],
     }),
 
   emailChanged: (to: string, newEmail: string, at: Date) =>
     render(to, {
       subject: "Your email address was changed",
-      lead: `The email address of your ${APP} account was changed from ${to} to ${newEmail} on ${when(at)}. Mail about the account now goes there.`,
+      lead: `The email address of your ${APP_NAME} account was changed from ${to} to ${newEmail} on ${when(at)}. Mail about the account now goes there.`,
       notes: ["If this was not you, write to the app's operator at once: this address no longer receives reset links."],
+    }),
+
+  totpEnabled: (to: string, at: Date) =>
+    render(to, {
+      subject: "Two-step sign-in is on",
+      lead: `Two-step sign-in was turned on for your ${APP_NAME} account on ${when(at)}: signing in now takes your password and a code from your authenticator app. Your other devices were signed out.`,
+      notes: ["Keep your recovery codes somewhere safe: each one signs you in once if you lose your authenticator.", NOT_YOU],
+    }),
+
+  totpDisabled: (to: string, at: Date) =>
+    render(to, {
+      subject: "Two-step sign-in is off",
+      lead: `Two-step sign-in was turned off for your ${APP_NAME} account on ${when(at)}: your password alone signs you in again, and your recovery codes no longer work.`,
+      notes: [NOT_YOU],
+    }),
+
+  recoveryCodesRenewed: (to: string, at: Date) =>
+    render(to, {
+      subject: "New recovery codes were made",
+      lead: `A new set of recovery codes was made for your ${APP_NAME} account on ${when(at)}. The codes you had before no longer work.`,
+      notes: [NOT_YOU],
+    }),
+
+  recoveryCodeUsed: (to: string, left: number, at: Date) =>
+    render(to, {
+      subject: "A recovery code was used",
+      lead: `A recovery code of your ${APP_NAME} account was used on ${when(at)}. ${left === 1 ? "1 code is" : `${left} codes are`} left.`,
+      notes: [
+        left <= 3 ? "You are running low: make a new set from your account page." : "Each code works once.",
+        NOT_YOU,
+      ],
     }),
 
   sessionEndedForReuse: (to: string, device: string | null, at: Date) =>
     render(to, {
       subject: "A session was ended to protect your account",
-      lead: `On ${when(at)}, a sign-in token of your ${APP} account was used twice, which happens when someone has copied it. That session was ended: ${device ? `the device was “${device}”` : "the device did not say what it was"}.`,
+      lead: `On ${when(at)}, a sign-in token of your ${APP_NAME} account was used twice, which happens when someone has copied it. That session was ended: ${device ? `the device was “${device}”` : "the device did not say what it was"}.`,
       notes: [
         "If you were signed in on that device, sign in again there.",
         "If you do not know the device, change your password from your account page and sign out every device.",

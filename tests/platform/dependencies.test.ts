@@ -17,6 +17,7 @@ const USED_WITHOUT_IMPORT: Record<string, string> = {
   "@types/node": "Node's types (Node 20, as `engines` says)",
   "@types/mailparser": "mailparser's types",
   "@types/pg": "pg's types",
+  "@types/qrcode": "qrcode's types",
   "@types/smtp-server": "smtp-server's types",
   "@types/react": "React's types",
   "@types/react-dom": "React DOM's types",

@@ -9,4 +9,5 @@ export const END_REASONS: Record<SessionEndReason, string> = {
   password_reset: "Ended by a password reset",
   revoked: "Signed out from another device",
   expired: "Expired",
+  mfa_enabled: "Ended when two-step sign-in was turned on",
 };
