@@ -40,8 +40,8 @@ const serve = async () => (await import("./lib/server/serve.ts")).serveNext({ de
 async function main(): Promise<void> {
   if (dev) {
     // A new operation reaches middleware's route table on the next `npm run dev`.
-    const { writeRouteTable } = await import("./scripts/api-routes.ts");
-    if (await writeRouteTable()) console.log("lib/api/route-table.ts: rewritten from lib/api/operations");
+    const { writeGeneratedTables } = await import("./scripts/api-routes.ts");
+    for (const file of await writeGeneratedTables()) console.log(`${file}: rewritten from lib/api/operations`);
     await prepare();
     return serve();
   }

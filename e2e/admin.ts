@@ -6,12 +6,13 @@
 import type { Page } from "@playwright/test";
 import { linkToken } from "../tests/helpers/smtp";
 import { logInViaApi, type Account } from "./fixtures";
+import { auth, callApi, recovery } from "./support/api";
 import { nextOutboxMail } from "./support/outbox";
 
 export const ADMIN: Account = { email: "admin@example.com", password: "admin password for e2e", name: "Ada Admin" };
 
 export async function signInAsAdmin(page: Page, baseURL: string | undefined): Promise<void> {
-  const signup = await page.request.post("/api/auth/signup", { data: ADMIN });
+  const signup = await callApi(page.request, auth.signUp, { body: ADMIN });
   if (signup.status() === 201) await verifyAdminEmail(page, baseURL, ((await signup.json()) as { access_token: string }).access_token);
   else if (signup.status() !== 409) throw new Error(`admin signup failed: ${signup.status()}`);
   // A token minted before the verification says "user": the role is derived at login.
@@ -20,8 +21,8 @@ export async function signInAsAdmin(page: Page, baseURL: string | undefined): Pr
 
 async function verifyAdminEmail(page: Page, baseURL: string | undefined, accessToken: string): Promise<void> {
   const mail = await nextOutboxMail(baseURL, ADMIN.email);
-  const response = await page.request.post("/api/auth/email/verify", {
-    data: { token: linkToken(mail, "/verify-email") },
+  const response = await callApi(page.request, recovery.verifyEmail, {
+    body: { token: linkToken(mail, "/verify-email") },
     headers: { authorization: `Bearer ${accessToken}` },
   });
   if (response.status() !== 200) throw new Error(`admin verification failed: ${response.status()} ${await response.text()}`);

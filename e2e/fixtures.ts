@@ -2,6 +2,7 @@
 // exception in the page, and `account` starts a test already signed in, through the API
 // (the page's own request context, so the auth cookies land in the browser context).
 import { test as base, expect, request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
+import { auth, callApi, items as itemOperations } from "./support/api";
 
 export { expect };
 
@@ -17,14 +18,14 @@ export function newAccount(prefix = "user", name = "Ada Lovelace"): Account {
 }
 
 export async function signUpViaApi(request: APIRequestContext, account: Account): Promise<void> {
-  const response = await request.post("/api/auth/signup", { data: account });
+  const response = await callApi(request, auth.signUp, { body: account });
   if (response.status() !== 201) {
     throw new Error(`signup failed: ${response.status()} ${await response.text()}`);
   }
 }
 
 export async function logInViaApi(request: APIRequestContext, account: Account): Promise<void> {
-  const response = await request.post("/api/auth/login", { data: { email: account.email, password: account.password } });
+  const response = await callApi(request, auth.logIn, { body: { email: account.email, password: account.password } });
   if (response.status() !== 200) {
     throw new Error(`login failed: ${response.status()} ${await response.text()}`);
   }
@@ -49,7 +50,7 @@ export async function createItemsViaApi(
 ): Promise<void> {
   const headers = originHeader(baseURL);
   for (const item of items) {
-    const response = await request.post("/api/items", { data: item, headers });
+    const response = await callApi(request, itemOperations.createItem, { body: item, headers });
     if (response.status() !== 201) throw new Error(`create failed: ${response.status()} ${await response.text()}`);
   }
 }
@@ -62,7 +63,7 @@ export type ApiItem = { id: string; name: string; price: string; description: st
 
 /** The item of that exact name, as the API has it now. */
 export async function findItemViaApi(request: APIRequestContext, name: string): Promise<ApiItem> {
-  const response = await request.get("/api/items", { params: { q: name } });
+  const response = await callApi(request, itemOperations.listItems, { query: { q: name } });
   const { items } = (await response.json()) as { items: ApiItem[] };
   const item = items.find((candidate) => candidate.name === name);
   if (!item) throw new Error(`no item named ${name}`);
@@ -77,13 +78,13 @@ export async function updateItemViaApi(
   patch: Partial<Pick<ApiItem, "name" | "price" | "description">>,
 ): Promise<void> {
   const { id } = await findItemViaApi(request, name);
-  const response = await request.patch(`/api/items/${id}`, { data: patch, headers: originHeader(baseURL) });
+  const response = await callApi(request, itemOperations.updateItem, { params: { id }, body: patch, headers: originHeader(baseURL) });
   if (response.status() !== 200) throw new Error(`update failed: ${response.status()} ${await response.text()}`);
 }
 
 export async function deleteItemViaApi(request: APIRequestContext, baseURL: string | undefined, name: string): Promise<void> {
   const { id } = await findItemViaApi(request, name);
-  const response = await request.delete(`/api/items/${id}`, { headers: originHeader(baseURL) });
+  const response = await callApi(request, itemOperations.deleteItem, { params: { id }, headers: originHeader(baseURL) });
   if (response.status() !== 204) throw new Error(`delete failed: ${response.status()} ${await response.text()}`);
 }
 

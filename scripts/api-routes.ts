@@ -1,14 +1,19 @@
-// Writes lib/api/route-table.ts, middleware's map of every API path, from the operations
-// in lib/api/operations. Middleware runs on the edge before every request, and the
-// operations carry zod schemas (about 90 KB gzipped of zod alone), so it reads this
-// derived table instead (decision 0023). Run by `npm run build` and `npm run dev`;
-// `npm run api:routes` by hand; tests/api/route-map.test.ts fails when the file is stale.
+// Writes two tables from the operations in lib/api/operations: lib/api/route-table.ts,
+// middleware's map of every API path, and lib/api/endpoints.json, the browser's method,
+// path and access of each operation (typed by lib/api/endpoints.ts). Middleware runs on the edge before every request,
+// and the operations carry zod schemas (about 90 KB gzipped of zod alone), so it reads
+// a derived table instead (decision 0023); the pages do too, for their size (decision
+// 0031). Run by `npm run build` and `npm run dev`; `npm run api:routes` by hand;
+// tests/api/route-map.test.ts and tests/api/endpoints.test.ts fail when a file is stale.
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Access, Method, Operation } from "../lib/api/operation.ts";
 
 export const ROUTE_TABLE_FILE = join(import.meta.dirname, "..", "lib", "api", "route-table.ts");
+export const ENDPOINT_TABLE_FILE = join(import.meta.dirname, "..", "lib", "api", "endpoints.json");
+
+type Modules = Readonly<Record<string, Readonly<Record<string, Operation>>>>;
 
 /** The file's text: each path, sorted, with the access of each of its methods. */
 export function renderRouteTable(operations: readonly Operation[]): string {
@@ -32,22 +37,45 @@ export function renderRouteTable(operations: readonly Operation[]): string {
   ].join("\n");
 }
 
-/** Rewrites the file when the operations changed; true when it did. */
-export async function writeRouteTable(): Promise<boolean> {
-  const { OPERATIONS } = await import("../lib/api/operations/index.ts");
-  const text = renderRouteTable(OPERATIONS);
+/** The browser's table (lib/api/endpoints.ts types it): each module's operations by name. */
+export function renderEndpointTable(modules: Modules): string {
+  const table = Object.fromEntries(
+    Object.entries(modules).map(([name, operations]) => [
+      name,
+      // Sorted by name: a module namespace's own order differs between Node and the bundlers.
+      Object.fromEntries(
+        Object.entries(operations)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([key, { method, path, access }]) => [key, { method, path, access }]),
+      ),
+    ]),
+  );
+  return `${JSON.stringify(table, null, 2)}\n`;
+}
+
+/** Rewrites each table whose operations changed; the files it rewrote. */
+export async function writeGeneratedTables(): Promise<string[]> {
+  const { OPERATIONS, OPERATION_MODULES } = await import("../lib/api/operations/index.ts");
+  const tables = [
+    { file: ROUTE_TABLE_FILE, text: renderRouteTable(OPERATIONS) },
+    { file: ENDPOINT_TABLE_FILE, text: renderEndpointTable(OPERATION_MODULES) },
+  ];
+  return tables.filter(({ file, text }) => writeIfChanged(file, text)).map(({ file }) => relative(process.cwd(), file));
+}
+
+function writeIfChanged(file: string, text: string): boolean {
   const current = (() => {
     try {
-      return readFileSync(ROUTE_TABLE_FILE, "utf8");
+      return readFileSync(file, "utf8");
     } catch {
       return "";
     }
   })();
   if (current === text) return false;
-  writeFileSync(ROUTE_TABLE_FILE, text);
+  writeFileSync(file, text);
   return true;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  if (await writeRouteTable()) console.log("lib/api/route-table.ts: rewritten from lib/api/operations");
+  for (const file of await writeGeneratedTables()) console.log(`${file}: rewritten from lib/api/operations`);
 }

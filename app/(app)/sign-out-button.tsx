@@ -3,6 +3,8 @@
 // them): the browser posts it to the logout endpoint itself. Once hydrated, the submit
 // is taken over to call the same endpoint with fetch, which can say when it failed.
 import { useState, type FormEvent } from "react";
+import { auth } from "@/lib/api/endpoints";
+import { endpointPath } from "@/lib/api/endpoint";
 import { Button } from "@/app/_components/button";
 import { signOut } from "./sign-out";
 import styles from "./site-header.module.css";
@@ -25,7 +27,7 @@ export function SignOutButton() {
   }
 
   return (
-    <form method="post" action="/api/auth/logout" className={styles.signOut} onSubmit={(event) => void handleSubmit(event)}>
+    <form method={auth.logOut.method} action={endpointPath(auth.logOut)} className={styles.signOut} onSubmit={(event) => void handleSubmit(event)}>
       <Button type="submit" small busy={busy}>
         {busy ? "Signing out…" : "Sign out"}
       </Button>

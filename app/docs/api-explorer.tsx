@@ -2,7 +2,11 @@
 
 import { useEffect, useRef, useState } from "react";
 import "swagger-ui-dist/swagger-ui.css";
+import { endpointPath } from "@/lib/api/endpoint";
+import { meta } from "@/lib/api/endpoints";
 import styles from "./docs.module.css";
+
+const DOCUMENT = endpointPath(meta.getOpenApiDocument);
 
 /** After the explorer has grown the page, go back to the anchor the URL names. */
 function scrollToHash(): void {
@@ -23,7 +27,7 @@ export function ApiExplorer() {
         if (cancelled || !host.current) return;
         SwaggerUI({
           domNode: host.current,
-          url: "/api/openapi.json",
+          url: DOCUMENT,
           docExpansion: "list",
           defaultModelsExpandDepth: 0,
           displayRequestDuration: true,
@@ -48,7 +52,7 @@ export function ApiExplorer() {
       {state === "loading" && <p className={styles.status}>Loading the API explorer…</p>}
       {state === "failed" && (
         <p className={styles.status} role="alert">
-          The explorer could not load. The raw document is at <a href="/api/openapi.json">/api/openapi.json</a>.
+          The explorer could not load. The raw document is at <a href={DOCUMENT}>{DOCUMENT}</a>.
         </p>
       )}
       {/* Swagger UI's own React owns everything inside this element. */}

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { endpointPath } from "@/lib/api/endpoint";
+import { auth, meta } from "@/lib/api/endpoints";
 import { ERROR_CODES, type ErrorCode } from "@/lib/http/problem";
 import { ApiExplorer } from "./api-explorer";
 import styles from "./docs.module.css";
@@ -16,11 +18,15 @@ export default function DocsPage() {
       <header className={styles.intro}>
         <h1>API reference</h1>
         <p>
-          Every endpoint of the JSON API, from its <a href="/api/openapi.json">OpenAPI 3.1 document</a> (import that
+          Every endpoint of the JSON API, from its <a href={endpointPath(meta.getOpenApiDocument)}>OpenAPI 3.1 document</a> (import that
           URL into Postman or Insomnia).
         </p>
         <p>
-          To try the protected endpoints here, run <strong>POST /api/auth/login</strong> (or signup) with “Try it out”:
+          To try the protected endpoints here, run{" "}
+          <strong>
+            {auth.logIn.method} {auth.logIn.path}
+          </strong>{" "}
+          (or signup) with “Try it out”:
           it sets this browser&apos;s session cookie, which later calls send along. Or press{" "}
           <strong>Authorize</strong> and paste an <code>access_token</code>.
         </p>

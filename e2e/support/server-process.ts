@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { auth, meta, urlOf } from "./api";
 
 export type ServerProcess = {
   url: string;
@@ -55,7 +56,7 @@ export async function waitUntilHealthy(server: ServerProcess, timeoutMs = 60_000
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.child.exitCode !== null) throw new Error(`The server exited:\n${server.output()}`);
-    const healthy = await fetch(`${server.url}/api/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(urlOf(server.url, meta.getHealth)).then((r) => r.ok, () => false);
     if (healthy) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -65,8 +66,8 @@ export async function waitUntilHealthy(server: ServerProcess, timeoutMs = 60_000
 /** Signs up a fresh user; returns the access and refresh tokens. */
 export async function signUp(url: string, email = `user-${crypto.randomUUID()}@example.com`) {
   const password = "correct horse battery";
-  const response = await fetch(`${url}/api/auth/signup`, {
-    method: "POST",
+  const response = await fetch(urlOf(url, auth.signUp), {
+    method: auth.signUp.method,
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ email, password }),
   });

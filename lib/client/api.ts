@@ -1,64 +1,76 @@
-// The browser's one way to call the API: JSON in and out, problem+json turned into a
-// typed ApiError (lib/client/problem.ts), and a silent token refresh (lib/client/session-refresh.ts).
-// The access cookie lives ACCESS_TOKEN_TTL seconds (900 by default). A request made just
-// before it expires refreshes first; one refused because it has expired (401
-// token_expired, or the cookie is gone: authentication_required) refreshes and is sent
-// once more, so a user whose refresh session lives never notices.
+// The browser's one way to call the API: `call(items.createItem, { body })`, with the
+// endpoint from the generated table lib/api/endpoints.ts and every type (parameters,
+// query, body, reply) from its operation. JSON in and out, problem+json turned into a
+// typed ApiError (lib/client/problem.ts), and a silent token refresh
+// (lib/client/session-refresh.ts): the access cookie lives ACCESS_TOKEN_TTL seconds (900
+// by default), so a request made just before it expires refreshes first, and one
+// refused because it has expired (401 token_expired, or the cookie is gone:
+// authentication_required) refreshes and is sent once more. Public endpoints never
+// refresh: their 401 means a wrong password, not an old token.
+import type { BodyIn, Endpoint, ParamsIn, QueryIn, ReplyIn } from "@/lib/api/endpoint";
+import { endpointPath } from "@/lib/api/endpoint";
+import type { Operation } from "@/lib/api/operation";
 import { ApiError, readProblem, readRetryAfter } from "@/lib/client/problem";
 import { noteGrant, refreshedSince, refreshIfExpiring, refreshSession } from "@/lib/client/session-refresh";
 
 export { ApiError, refreshSession };
 export type { FieldError, Problem } from "@/lib/client/problem";
 
-type Query = Record<string, string | number | undefined | null>;
+type Given<K extends string, T> = [T] extends [undefined] ? { readonly [P in K]?: never } : { readonly [P in K]: T };
+/** A body the operation may go without (`required: false`) may be left out. */
+type BodyGiven<O extends Operation> = O["body"] extends { required: false } ? { readonly body?: BodyIn<O> } : Given<"body", BodyIn<O>>;
 
-export type RequestOptions = {
-  method?: "GET" | "POST" | "PATCH" | "DELETE";
-  body?: unknown;
-  query?: Query;
-  signal?: AbortSignal;
-  /** Extra request headers, e.g. If-Match for a conditional update. */
-  headers?: Readonly<Record<string, string>>;
-  /** Off for the auth endpoints themselves: their 401 means "wrong password", not "expired". */
-  refresh?: boolean;
-};
+export type CallOptions<O extends Operation> = Given<"params", ParamsIn<O>> &
+  BodyGiven<O> & {
+    readonly query?: QueryIn<O>;
+    readonly signal?: AbortSignal;
+    /** Extra request headers, e.g. If-Match for a conditional update. */
+    readonly headers?: Readonly<Record<string, string>>;
+  };
+
+/** No options at all where the operation needs none. */
+type Rest<O extends Operation> = object extends CallOptions<O> ? [options?: CallOptions<O>] : [options: CallOptions<O>];
 
 // A refresh helps only when the token is merely old; a revoked session or a forged token
 // cannot be refreshed back to life.
 const REFRESHABLE = new Set(["token_expired", "authentication_required"]);
 
-/** Calls the API and returns the parsed JSON body (undefined for 204), or throws ApiError. */
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  return parse<T>(await request(path, options));
+/** Calls an endpoint and returns its reply (undefined for 204), or throws ApiError. */
+export async function call<O extends Operation>(to: Endpoint<O>, ...[options]: Rest<O>): Promise<ReplyIn<O>> {
+  return (await parse(await request(to, sent(options)))) as ReplyIn<O>;
 }
 
-/** As `api`, with the response's headers too (an ETag to send back as If-Match). */
-export async function apiWithHeaders<T>(path: string, options: RequestOptions = {}): Promise<{ data: T; headers: Headers }> {
-  const response = await request(path, options);
-  return { data: await parse<T>(response), headers: response.headers };
+/** As `call`, with the reply's headers too (an ETag to send back as If-Match). */
+export async function callWithHeaders<O extends Operation>(to: Endpoint<O>, ...[options]: Rest<O>): Promise<{ data: ReplyIn<O>; headers: Headers }> {
+  const response = await request(to, sent(options));
+  return { data: (await parse(response)) as ReplyIn<O>, headers: response.headers };
 }
 
-async function request(path: string, options: RequestOptions): Promise<Response> {
-  const refreshes = options.refresh !== false;
+type Sent = { params?: Record<string, unknown>; body?: unknown; query?: object; signal?: AbortSignal; headers?: Readonly<Record<string, string>> };
+
+const sent = (options: object | undefined) => (options ?? {}) as Sent;
+
+async function request(to: Endpoint, options: Sent): Promise<Response> {
+  const refreshes = to.access !== "public";
   if (refreshes) await refreshIfExpiring();
   const startedAt = Date.now();
-  let response = await send(path, options);
+  let response = await send(to, options);
   if (response.status === 401 && refreshes) {
     const problem = await readProblem(response.clone());
     if (!REFRESHABLE.has(problem.code)) return leaveForLogin();
     // Another caller, or another tab, may have refreshed while this request was on its way: just retry.
     const refreshed = refreshedSince(startedAt) || (await refreshSession());
     if (!refreshed) return leaveForLogin();
-    response = await send(path, options);
+    response = await send(to, options);
     if (response.status === 401) return leaveForLogin();
   }
   return response;
 }
 
-function send(path: string, options: RequestOptions): Promise<Response> {
+function send(to: Endpoint, options: Sent): Promise<Response> {
   const hasBody = options.body !== undefined;
-  return fetch(withQuery(path, options.query), {
-    method: options.method ?? "GET",
+  return fetch(withQuery(endpointPath(to, options.params), options.query), {
+    method: to.method,
     credentials: "same-origin",
     headers: {
       ...options.headers,
@@ -70,7 +82,7 @@ function send(path: string, options: RequestOptions): Promise<Response> {
   });
 }
 
-function withQuery(path: string, query: Query | undefined): string {
+function withQuery(path: string, query: object | undefined): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -80,12 +92,12 @@ function withQuery(path: string, query: Query | undefined): string {
   return search ? `${path}?${search}` : path;
 }
 
-async function parse<T>(response: Response): Promise<T> {
+async function parse(response: Response): Promise<unknown> {
   if (!response.ok) {
     throw new ApiError(await readProblem(response), readRetryAfter(response));
   }
-  if (response.status === 204) return undefined as T;
-  const body = (await response.json()) as T;
+  if (response.status === 204) return undefined;
+  const body: unknown = await response.json();
   // A signup or login answers with a grant (the refresh's is read where it is sent).
   if (isGrant(body)) noteGrant(body.expires_in);
   return body;

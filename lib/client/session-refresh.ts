@@ -10,6 +10,9 @@
 // the token itself is never stored. A request made shortly before that time refreshes
 // first, instead of being refused with 401 and sent again.
 
+import { endpointPath } from "@/lib/api/endpoint";
+import { auth } from "@/lib/api/endpoints";
+
 const REFRESHED_AT = "jwt-items:refreshed-at";
 const REFRESH_AFTER = "jwt-items:refresh-after";
 const LOCK = "jwt-items:refresh";
@@ -67,8 +70,9 @@ async function refreshOnce(decidedAt: number): Promise<boolean> {
 
 async function postRefresh(): Promise<boolean> {
   try {
-    const response = await fetch("/api/auth/refresh", {
-      method: "POST",
+    // Not through lib/client/api.ts, which refreshes through this module.
+    const response = await fetch(endpointPath(auth.refreshTokens), {
+      method: auth.refreshTokens.method,
       credentials: "same-origin",
       headers: { accept: "application/json" },
     });

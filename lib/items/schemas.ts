@@ -96,14 +96,20 @@ export const ItemListSchema = z
   .meta({ id: "ItemList" });
 
 export const ITEM_SORTS = ["created", "-created", "name", "-name", "price", "-price"] as const;
+/** The list as it comes when nothing else is asked for; the items page starts from it too. */
+export const ITEM_PAGE_DEFAULTS = { limit: 20, maxLimit: 100, sort: "-created" } as const satisfies {
+  limit: number;
+  maxLimit: number;
+  sort: (typeof ITEM_SORTS)[number];
+};
 
 export const ItemsQuerySchema = z.object({
   limit: z.coerce
     .number({ error: "Use a whole number from 1 to 100." })
     .int({ error: "Use a whole number from 1 to 100." })
     .min(1, { error: "Use a limit of at least 1." })
-    .max(100, { error: "Use a limit of at most 100." })
-    .default(20)
+    .max(ITEM_PAGE_DEFAULTS.maxLimit, { error: "Use a limit of at most 100." })
+    .default(ITEM_PAGE_DEFAULTS.limit)
     .meta({ description: "Items per page, 1 to 100." }),
   // Empty means none, and is the example: clients generated from the document (Postman,
   // Insomnia) send every parameter, with its example or else a made-up "string".
@@ -125,7 +131,7 @@ export const ItemsQuerySchema = z.object({
     .meta({ description: "Only items whose name contains this, ignoring case; empty for all.", example: "" }),
   sort: z
     .enum(ITEM_SORTS, { error: `Sort by one of ${ITEM_SORTS.join(", ")}.` })
-    .default("-created")
+    .default(ITEM_PAGE_DEFAULTS.sort)
     .meta({ description: "A leading `-` sorts descending. Ties are broken by id." }),
 });
 

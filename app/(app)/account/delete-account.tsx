@@ -2,10 +2,11 @@
 // Deleting the account takes two deliberate steps: open the form, then confirm with
 // the password. Focus follows: into the password field on open, back to the opener on cancel.
 import { useEffect, useRef, useState } from "react";
-import { api } from "@/lib/client/api";
+import { auth } from "@/lib/api/endpoints";
+import { call } from "@/lib/client/api";
 import { AccountDeleteSchema } from "@/lib/auth/schemas";
 import { PasswordField } from "@/app/_components/password-field";
-import { FormAlert } from "@/app/_components/form-alert";
+import { Form } from "@/app/_components/form";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useFormSubmit } from "@/lib/client/hooks/use-form-submit";
 import { Button } from "@/app/_components/button";
@@ -17,9 +18,9 @@ export function DeleteAccount() {
   const openerRef = useRef<HTMLButtonElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const wasOpen = useRef(false);
-  const { busy, errors, formError, formRef, alertRef, handleSubmit, handleInput } = useFormSubmit({
+  const form = useFormSubmit({
     schema: AccountDeleteSchema,
-    send: (input) => api("/api/auth/me", { method: "DELETE", body: input }),
+    send: (input) => call(auth.deleteMe, { body: input }),
     onSuccess: () => {
       setLeaving(true);
       // A full load, not the router: nothing of the deleted account may stay in memory.
@@ -40,27 +41,26 @@ export function DeleteAccount() {
       <h2 id="delete-heading">Delete account</h2>
       <p className="muted">This deletes your account and every item in it, and signs you out everywhere. It can&apos;t be undone.</p>
       {open ? (
-        <form ref={formRef} className={styles.form} onSubmit={handleSubmit} onInput={handleInput} noValidate>
-          <FormAlert message={formError} title="Couldn't delete your account" alertRef={alertRef} />
+        <Form form={form} failure="Couldn't delete your account" alertsInside className={styles.form}>
           <PasswordField
             label="Your password, to confirm"
             name="password"
             autoComplete="current-password"
             inputRef={passwordRef}
-            error={errors.password}
+            error={form.errors.password}
           />
           <div className={styles.actions}>
-            <SubmitButton busy={busy || leaving} busyLabel="Deleting…" variant="danger">
+            <SubmitButton busy={form.busy || leaving} busyLabel="Deleting…" variant="danger">
               Delete my account
             </SubmitButton>
             <Button onClick={() => setOpen(false)}>
               Cancel
             </Button>
           </div>
-        </form>
+        </Form>
       ) : (
         <div>
-          <Button ref={openerRef}  onClick={() => setOpen(true)}>
+          <Button ref={openerRef} onClick={() => setOpen(true)}>
             Delete account…
           </Button>
         </div>

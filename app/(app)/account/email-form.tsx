@@ -3,11 +3,12 @@
 // the new address proves they read mail there. Until it is followed the old address stays
 // the account's, so the page shows the change as waiting.
 import { useState } from "react";
-import { api } from "@/lib/client/api";
+import { recovery } from "@/lib/api/endpoints";
+import { call } from "@/lib/client/api";
 import { EmailChangeSchema } from "@/lib/auth/schemas";
-import { Field } from "@/app/_components/field";
+import { EmailField } from "@/app/_components/email-field";
+import { Form } from "@/app/_components/form";
 import { PasswordField } from "@/app/_components/password-field";
-import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useFormSubmit } from "@/lib/client/hooks/use-form-submit";
 import styles from "./account.module.css";
@@ -17,11 +18,11 @@ type EmailFormProps = { email: string; initialPending: string | null };
 export function EmailForm({ email, initialPending }: EmailFormProps) {
   const [pending, setPending] = useState(initialPending);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const { busy, errors, formError, formRef, alertRef, handleSubmit, handleInput } = useFormSubmit({
+  const form = useFormSubmit({
     schema: EmailChangeSchema,
     send: (input) => {
       setSentTo(null);
-      return api("/api/auth/email", { method: "POST", body: input }).then(() => input.new_email);
+      return call(recovery.changeEmail, { body: input }).then(() => input.new_email);
     },
     onSuccess: (newEmail, element) => {
       element.reset();
@@ -47,25 +48,20 @@ export function EmailForm({ email, initialPending }: EmailFormProps) {
           Waiting for confirmation: <strong className={styles.address}>{pending}</strong>. Follow the link we sent there.
         </p>
       ) : null}
-      <FormAlert message={formError} title="Couldn't change your email" alertRef={alertRef} />
-      <FormAlert tone="success" message={sentTo ? `Confirm the change from the link we sent to ${sentTo}.` : null} />
-      <form ref={formRef} className={styles.form} onSubmit={handleSubmit} onInput={handleInput} noValidate>
-        <Field
-          label="New email"
-          name="new_email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          spellCheck={false}
-          error={errors.new_email}
-        />
-        <PasswordField label="Current password" name="password" autoComplete="current-password" error={errors.password} />
+      <Form
+        form={form}
+        failure="Couldn't change your email"
+        notice={sentTo ? `Confirm the change from the link we sent to ${sentTo}.` : null}
+        className={styles.form}
+      >
+        <EmailField label="New email" name="new_email" error={form.errors.new_email} />
+        <PasswordField label="Current password" name="password" autoComplete="current-password" error={form.errors.password} />
         <div>
-          <SubmitButton busy={busy} busyLabel="Sending the link…">
+          <SubmitButton busy={form.busy} busyLabel="Sending the link…">
             Change email
           </SubmitButton>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -21,12 +21,7 @@ export default async function AccountPage() {
     <div className={styles.page}>
       <h1>Account</h1>
       {user.emailVerified ? null : <VerifyBanner email={user.email} />}
-      <AccountSections
-        user={user}
-        me={{ rows: [user], nextCursor: null }}
-        sessions={{ rows: sessions, nextCursor: null }}
-        pendingEmail={pendingEmail}
-      />
+      <AccountSections user={user} sessions={sessions} pendingEmail={pendingEmail} />
     </div>
   );
 }

@@ -1,20 +1,21 @@
 "use client";
 import { useState } from "react";
-import { api } from "@/lib/client/api";
+import { auth } from "@/lib/api/endpoints";
+import { call } from "@/lib/client/api";
 import { PasswordChangeSchema } from "@/lib/auth/schemas";
 import { PasswordField } from "@/app/_components/password-field";
-import { FormAlert } from "@/app/_components/form-alert";
+import { Form } from "@/app/_components/form";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useFormSubmit } from "@/lib/client/hooks/use-form-submit";
 import styles from "./account.module.css";
 
 export function PasswordForm({ onChanged }: { onChanged: () => void }) {
   const [done, setDone] = useState(false);
-  const { busy, errors, formError, formRef, alertRef, handleSubmit, handleInput } = useFormSubmit({
+  const form = useFormSubmit({
     schema: PasswordChangeSchema,
     send: (input) => {
       setDone(false);
-      return api("/api/auth/password", { method: "POST", body: input });
+      return call(auth.changePassword, { body: input });
     },
     onSuccess: (_result, element) => {
       element.reset();
@@ -29,15 +30,18 @@ export function PasswordForm({ onChanged }: { onChanged: () => void }) {
     <section className={`card ${styles.section}`} aria-labelledby="password-heading">
       <h2 id="password-heading">Change password</h2>
       <p className="muted">Changing it signs you out on your other devices; this one stays signed in.</p>
-      <FormAlert message={formError} title="Couldn't change your password" alertRef={alertRef} />
-      <FormAlert tone="success" message={done ? "Your password has been changed. Other devices were signed out." : null} />
-      <form ref={formRef} className={styles.form} onSubmit={handleSubmit} onInput={handleInput} noValidate>
+      <Form
+        form={form}
+        failure="Couldn't change your password"
+        notice={done ? "Your password has been changed. Other devices were signed out." : null}
+        className={styles.form}
+      >
         <PasswordField
           label="Current password"
           name="current_password"
           autoComplete="current-password"
           toggleLabel="current password"
-          error={errors.current_password}
+          error={form.errors.current_password}
         />
         <PasswordField
           label="New password"
@@ -45,14 +49,14 @@ export function PasswordForm({ onChanged }: { onChanged: () => void }) {
           autoComplete="new-password"
           toggleLabel="new password"
           hint="At least 8 characters, not a common one, and not your current one."
-          error={errors.new_password}
+          error={form.errors.new_password}
         />
         <div>
-          <SubmitButton busy={busy} busyLabel="Changing password…">
+          <SubmitButton busy={form.busy} busyLabel="Changing password…">
             Change password
           </SubmitButton>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -1,24 +1,19 @@
 "use client";
 import type { ReactNode } from "react";
-import { api } from "@/lib/client/api";
+import { auth } from "@/lib/api/endpoints";
 import type { User } from "@/lib/auth/responses";
+import { call } from "@/lib/client/api";
 import { LoadError } from "@/app/_components/load-error";
 import { LocalTime } from "@/app/_components/local-time";
-import { usePagedData, type FetchPage, type Paged } from "@/lib/client/hooks/use-paged-data";
+import { useRead } from "@/lib/client/hooks/use-read";
 import styles from "./account.module.css";
-import type * as auth from "@/lib/api/operations/auth";
-import type { ReplyOf } from "@/lib/api/operation";
 
-// One resource, so one page of one row: the same hook as every list on the pages.
-const fetchMe: FetchPage<User> = async (_cursor, signal) => {
-  const { user } = await api<ReplyOf<typeof auth.getMe>>("/api/auth/me", { signal });
-  return { rows: [user], nextCursor: null };
-};
+const readMe = async (signal: AbortSignal) => (await call(auth.getMe, { signal })).user;
 
 /** `initial`: the user GET /api/auth/me answers, read by the server page. */
-export function ProfileCard({ initial }: { initial: Paged<User> }) {
-  const me = usePagedData({ key: "me", fetchPage: fetchMe, served: { key: "me", page: initial } });
-  const [user] = me.rows;
+export function ProfileCard({ initial }: { initial: User }) {
+  const me = useRead({ read: readMe, served: initial });
+  const user = me.data;
   return (
     <section className={`card ${styles.section}`} aria-labelledby="profile-heading">
       <h2 id="profile-heading">Profile</h2>

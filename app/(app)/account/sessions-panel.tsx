@@ -3,40 +3,37 @@
 // in the last 30 days with why. Each other device can be signed out on its own, or all
 // of them at once.
 import { useRef, useState } from "react";
-import { api } from "@/lib/client/api";
+import { sessions as sessionEndpoints } from "@/lib/api/endpoints";
 import type { SessionView } from "@/lib/auth/responses";
+import { call } from "@/lib/client/api";
 import { describeError } from "@/lib/client/describe-error";
 import { describeUserAgent } from "@/lib/client/format";
 import { Announcer } from "@/app/_components/announcer";
 import { FormAlert } from "@/app/_components/form-alert";
 import { LoadError } from "@/app/_components/load-error";
-import { usePagedData, type FetchPage, type Paged } from "@/lib/client/hooks/use-paged-data";
+import { useRead } from "@/lib/client/hooks/use-read";
 import { EndedSessions } from "./ended-sessions";
 import { SessionActions } from "./session-actions";
 import { SessionRow, SessionRowSkeleton } from "./session-row";
 import styles from "./account.module.css";
-import type * as sessionOperations from "@/lib/api/operations/sessions";
-import type { ReplyOf } from "@/lib/api/operation";
 
 type SessionsPanelProps = {
   /** Bumped when something else ended sessions: the list reloads. */
   version: number;
   /** The sessions GET /api/auth/sessions?include=ended answers, read by the server page. */
-  initial: Paged<SessionView>;
+  initial: SessionView[];
 };
 
-// Every session in one answer: a list of one page.
-const fetchSessions: FetchPage<SessionView> = async (_cursor, signal) => {
-  const { sessions } = await api<ReplyOf<typeof sessionOperations.listSessions>>("/api/auth/sessions", { query: { include: "ended" }, signal });
-  return { rows: sessions, nextCursor: null };
-};
+// Every session in one answer.
+const readSessions = async (signal: AbortSignal) =>
+  (await call(sessionEndpoints.listSessions, { query: { include: "ended" }, signal })).sessions;
 
 export function SessionsPanel({ version, initial }: SessionsPanelProps) {
-  const sessions = usePagedData({ key: "sessions", fetchPage: fetchSessions, served: { key: "sessions", page: initial }, version });
+  const sessions = useRead({ read: readSessions, served: initial, version });
   const [message, setMessage] = useState("");
   const [error, setError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const all = sessions.rows;
+  const all = sessions.data ?? [];
   const active = all.filter((s) => s.endedAt === null);
   const ended = all.filter((s) => s.endedAt !== null);
   const others = active.filter((s) => !s.current);
@@ -55,11 +52,11 @@ export function SessionsPanel({ version, initial }: SessionsPanelProps) {
   }
 
   const endOne = (session: SessionView) =>
-    run(() => api(`/api/auth/sessions/${encodeURIComponent(session.id)}`, { method: "DELETE" }), `Signed out ${describeUserAgent(session.userAgent)}.`);
+    run(() => call(sessionEndpoints.endSession, { params: { id: session.id } }), `Signed out ${describeUserAgent(session.userAgent)}.`);
   // One call, whatever the number of devices: the server ends them together, and keeps
   // this session and its cookies.
   const endOthers = () =>
-    run(() => api("/api/auth/sessions", { method: "DELETE", query: { except: "current" } }), "Signed out all your other devices.");
+    run(() => call(sessionEndpoints.endSessions, { query: { except: "current" } }), "Signed out all your other devices.");
 
   return (
     <section className={`card ${styles.section}`} aria-labelledby="sessions-heading">

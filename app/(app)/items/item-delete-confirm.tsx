@@ -2,7 +2,8 @@
 // "Delete “Tea”?" in place of the row's buttons. Focus lands on the question so it is
 // read out; Tab reaches the confirm button, Escape or Cancel backs out.
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { api, ApiError } from "@/lib/client/api";
+import { items } from "@/lib/api/endpoints";
+import { ApiError, call } from "@/lib/client/api";
 import { describeError } from "@/lib/client/describe-error";
 import type { Item } from "@/lib/items/schemas";
 import { Button } from "@/app/_components/button";
@@ -22,7 +23,7 @@ export function ItemDeleteConfirm({ item, onDeleted, onCancel }: ItemDeleteConfi
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/items/${encodeURIComponent(item.id)}`, { method: "DELETE" });
+      await call(items.deleteItem, { params: { id: item.id } });
       onDeleted();
     } catch (failure) {
       // Already gone (deleted in another tab): the outcome the user asked for.

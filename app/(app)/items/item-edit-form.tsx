@@ -3,7 +3,7 @@
 // The form keeps to the latest version of the item: if it was changed elsewhere, the
 // form shows those values and says so, instead of saving over them.
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { FormAlert } from "@/app/_components/form-alert";
+import { Form } from "@/app/_components/form";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useFormSubmit } from "@/lib/client/hooks/use-form-submit";
 import { fillItemFields, ItemFields } from "./item-fields";
@@ -28,7 +28,7 @@ export function ItemEditForm({ item, onSaved, onCancel, onLatest, onGone }: Item
   const nameRef = useRef<HTMLInputElement>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const version = useItemVersion(item, { onLatest: showLatest, onGone });
-  const { busy, errors, formError, formRef, alertRef, handleSubmit, handleInput } = useFormSubmit({
+  const form = useFormSubmit({
     schema: ItemUpdateSchema,
     // The schema's output is valid input: a trimmed name, a two-decimal price, and null
     // for an emptied description (which clears it).
@@ -45,7 +45,7 @@ export function ItemEditForm({ item, onSaved, onCancel, onLatest, onGone }: Item
   }, []);
 
   function showLatest(latest: Item, reason: LatestReason) {
-    fillItemFields(formRef.current, latest);
+    fillItemFields(form.formRef.current, latest);
     onLatest(latest);
     // After a refused save the alert says it all; on opening, a quieter note does.
     setNotice(reason === "opened" ? CHANGED_SINCE_LIST : null);
@@ -58,26 +58,24 @@ export function ItemEditForm({ item, onSaved, onCancel, onLatest, onGone }: Item
   }
 
   return (
-    <form
-      ref={formRef}
+    <Form
+      form={form}
+      failure="Couldn't save"
+      notice={notice}
+      alertsInside
       className={styles.editForm}
-      onSubmit={handleSubmit}
-      onInput={handleInput}
       onKeyDown={handleKeyDown}
       aria-label={`Edit ${item.name}`}
-      noValidate
     >
-      <FormAlert message={formError} title="Couldn't save" alertRef={alertRef} />
-      <FormAlert message={notice} tone="success" />
-      <ItemFields errors={errors} item={item} nameRef={nameRef} />
+      <ItemFields errors={form.errors} item={item} nameRef={nameRef} />
       <div className={styles.rowActions}>
-        <SubmitButton busy={busy} busyLabel="Saving…">
+        <SubmitButton busy={form.busy} busyLabel="Saving…">
           Save
         </SubmitButton>
         <Button onClick={onCancel}>
           Cancel
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

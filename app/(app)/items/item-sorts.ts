@@ -1,20 +1,24 @@
-// The list's sort orders, as the user picks them. The order itself is the database's
-// (collation, ties broken by id): the page never sorts items on its own.
-import type { ItemSort } from "@/lib/items/schemas";
+// The list's sort orders, as the user picks them, in the order the menu offers them. The
+// orders themselves are the API's (ITEM_SORTS in lib/items/schemas.ts), and so is the
+// sorting: the database's (collation, ties broken by id), never the page's own.
+import { ITEM_PAGE_DEFAULTS, ITEM_SORTS, type ItemSort } from "@/lib/items/schemas";
 
-export const SORTS: readonly { value: ItemSort; label: string }[] = [
-  { value: "-created", label: "Newest first" },
-  { value: "created", label: "Oldest first" },
-  { value: "name", label: "Name, A to Z" },
-  { value: "-name", label: "Name, Z to A" },
-  { value: "price", label: "Price, low to high" },
-  { value: "-price", label: "Price, high to low" },
-];
+// A label for every sort the API offers: a new one fails to type-check until it has one.
+const LABELS: Readonly<Record<ItemSort, string>> = {
+  "-created": "Newest first",
+  created: "Oldest first",
+  name: "Name, A to Z",
+  "-name": "Name, Z to A",
+  price: "Price, low to high",
+  "-price": "Price, high to low",
+};
+
+export const SORTS = Object.entries(LABELS).map(([value, label]) => ({ value: value as ItemSort, label }));
 
 export type Sort = ItemSort;
 
-export const DEFAULT_SORT: Sort = "-created";
+export const DEFAULT_SORT: Sort = ITEM_PAGE_DEFAULTS.sort;
 
 export function isSort(value: string): value is Sort {
-  return SORTS.some((sort) => sort.value === value);
+  return (ITEM_SORTS as readonly string[]).includes(value);
 }

@@ -2,16 +2,17 @@
 // written once: the browser's hook sends it for every page, the server page parses the
 // first one with the API's own schema, and both read the view from the page's URL the
 // same way, so the page rendered on the server is the page the hook would have fetched.
+import { ITEM_PAGE_DEFAULTS } from "@/lib/items/schemas";
 import { DEFAULT_SORT, isSort, type Sort } from "./item-sorts";
 
-export const PAGE_SIZE = 20;
+export const PAGE_SIZE = ITEM_PAGE_DEFAULTS.limit;
 
 export type View = { readonly query: string; readonly sort: Sort };
 
 /** What the list shows before the user searches or sorts. */
 export const FIRST_VIEW: View = { query: "", sort: DEFAULT_SORT };
 
-/** `/api/items` query parameters; the API client leaves out the empty ones. */
+/** The list's query parameters (listItems); the API client leaves out the empty ones. */
 export function pageQuery(query: string, sort: Sort, cursor: string | null = null) {
   return { limit: PAGE_SIZE, q: query.trim(), sort, cursor: cursor ?? undefined };
 }

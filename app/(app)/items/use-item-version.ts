@@ -3,7 +3,8 @@
 // ETag they came with (RFC 9110 §8.8.3). A save sends that ETag as If-Match, so a change
 // made elsewhere in the meantime is refused (412) instead of silently overwritten.
 import { useEffect, useEffectEvent, useRef } from "react";
-import { ApiError, apiWithHeaders } from "@/lib/client/api";
+import { items } from "@/lib/api/endpoints";
+import { ApiError, callWithHeaders } from "@/lib/client/api";
 import type { Item, ItemUpdateInput } from "@/lib/items/schemas";
 
 /** The item changed elsewhere since the form was filled; the form now shows the latest. */
@@ -26,10 +27,8 @@ const sameValues = (a: Item, b: Item) => a.name === b.name && a.price === b.pric
 
 const isStatus = (error: unknown, status: number) => error instanceof ApiError && error.status === status;
 
-const itemUrl = (id: string) => `/api/items/${encodeURIComponent(id)}`;
-
 async function fetchVersion(id: string, signal?: AbortSignal): Promise<Version> {
-  const { data, headers } = await apiWithHeaders<Item>(itemUrl(id), { signal });
+  const { data, headers } = await callWithHeaders(items.getItem, { params: { id }, signal });
   return { item: data, etag: headers.get("etag") };
 }
 
@@ -80,8 +79,8 @@ export function useItemVersion(item: Item, handlers: Handlers) {
     // The values the user edited are no longer the latest: they must see those first.
     if (base.current !== shown) return conflict();
     try {
-      const saved = await apiWithHeaders<Item>(itemUrl(shown.id), {
-        method: "PATCH",
+      const saved = await callWithHeaders(items.updateItem, {
+        params: { id: shown.id },
         body: patch,
         headers: etag.current ? { "if-match": etag.current } : {},
       });

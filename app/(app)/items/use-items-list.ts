@@ -3,23 +3,19 @@
 // page from the server's HTML, then more on request, plus local edits after save and
 // delete. A created item is placed by asking the API again for what is shown.
 import { useCallback } from "react";
-import { api } from "@/lib/client/api";
-import { ItemsQuerySchema, type Item } from "@/lib/items/schemas";
+import { items } from "@/lib/api/endpoints";
+import { call } from "@/lib/client/api";
+import { ITEM_PAGE_DEFAULTS, type Item } from "@/lib/items/schemas";
 import { usePagedData, type FetchPage, type Paged } from "@/lib/client/hooks/use-paged-data";
 import type { Sort } from "./item-sorts";
 import { pageQuery, PAGE_SIZE, viewKey, viewOfKey, type View } from "./list-query";
-import type * as items from "@/lib/api/operations/items";
-import type { ReplyOf } from "@/lib/api/operation";
-
-// The API's own bound on `limit`, read from its schema so the two never disagree.
-const MAX_LIMIT = ItemsQuerySchema.shape.limit.unwrap().maxValue ?? PAGE_SIZE;
 
 /** `served`: the first page the server read (as the server sent it: see useServedData), and its view. */
 export function useItemsList(query: string, sort: Sort, served?: { view: View; page: Paged<Item> }) {
   const fetchPage = useCallback<FetchPage<Item>>(
     async (cursor, signal, size) => {
-      const limit = size === undefined ? PAGE_SIZE : Math.min(MAX_LIMIT, Math.max(PAGE_SIZE, size));
-      const page = await api<ReplyOf<typeof items.listItems>>("/api/items", { query: { ...pageQuery(query, sort, cursor), limit }, signal });
+      const limit = size === undefined ? PAGE_SIZE : Math.min(ITEM_PAGE_DEFAULTS.maxLimit, Math.max(PAGE_SIZE, size));
+      const page = await call(items.listItems, { query: { ...pageQuery(query, sort, cursor), limit }, signal });
       return { rows: page.items, nextCursor: page.nextCursor };
     },
     [query, sort],

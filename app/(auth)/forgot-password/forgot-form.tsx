@@ -4,10 +4,11 @@
 // an account here.
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { api } from "@/lib/client/api";
+import { recovery } from "@/lib/api/endpoints";
+import { call } from "@/lib/client/api";
 import { ForgotPasswordSchema } from "@/lib/auth/schemas";
-import { Field } from "@/app/_components/field";
-import { FormAlert } from "@/app/_components/form-alert";
+import { EmailField } from "@/app/_components/email-field";
+import { Form } from "@/app/_components/form";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useFormSubmit } from "@/lib/client/hooks/use-form-submit";
 import { Button, buttonClass } from "@/app/_components/button";
@@ -18,9 +19,9 @@ export function ForgotForm({ validFor }: { validFor: string }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const wasSent = useRef(false);
-  const { busy, errors, formError, formRef, alertRef, handleSubmit, handleInput } = useFormSubmit({
+  const form = useFormSubmit({
     schema: ForgotPasswordSchema,
-    send: (input) => api("/api/auth/password/forgot", { method: "POST", body: input, refresh: false }).then(() => input.email),
+    send: (input) => call(recovery.forgotPassword, { body: input }).then(() => input.email),
     onSuccess: (email) => setSentTo(email),
   });
 
@@ -63,22 +64,12 @@ export function ForgotForm({ validFor }: { validFor: string }) {
         <h1>Forgot your password?</h1>
         <p className="muted">Enter the email address you sign in with, and we&apos;ll mail you a link to choose a new one.</p>
       </div>
-      <FormAlert message={formError} title="Couldn't send the link" alertRef={alertRef} />
-      <form ref={formRef} className={styles.form} onSubmit={handleSubmit} onInput={handleInput} noValidate>
-        <Field
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          spellCheck={false}
-          inputRef={emailRef}
-          error={errors.email}
-        />
-        <SubmitButton busy={busy} busyLabel="Sending…" full>
+      <Form form={form} failure="Couldn't send the link" className={styles.form}>
+        <EmailField inputRef={emailRef} error={form.errors.email} />
+        <SubmitButton busy={form.busy} busyLabel="Sending…" full>
           Send the link
         </SubmitButton>
-      </form>
+      </Form>
       <p className={styles.footer}>
         Remembered it? <Link href="/login">Sign in</Link>
       </p>

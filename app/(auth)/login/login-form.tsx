@@ -1,9 +1,11 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { api } from "@/lib/client/api";
+import { auth } from "@/lib/api/endpoints";
+import { call } from "@/lib/client/api";
 import { LoginSchema, type LoginInput } from "@/lib/auth/schemas";
-import { Field } from "@/app/_components/field";
+import { EmailField } from "@/app/_components/email-field";
+import { Form } from "@/app/_components/form";
 import { PasswordField } from "@/app/_components/password-field";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
@@ -19,10 +21,9 @@ export function LoginForm({ next, notice, checkSession }: LoginFormProps) {
   const session = useSessionCheck(next, checkSession);
   const [leaving, setLeaving] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
-  const { busy, errors, formError, formRef, alertRef, handleSubmit, handleInput } = useFormSubmit({
+  const form = useFormSubmit({
     schema: LoginSchema,
-    // refresh: false — a 401 here means a wrong password, not an expired token.
-    send: (input: LoginInput) => api("/api/auth/login", { method: "POST", body: input, refresh: false }),
+    send: (input: LoginInput) => call(auth.logIn, { body: input }),
     onSuccess: () => {
       setLeaving(true);
       goTo(next);
@@ -44,26 +45,16 @@ export function LoginForm({ next, notice, checkSession }: LoginFormProps) {
         <p className="muted">Welcome back. Sign in to see your items.</p>
       </div>
       {notice ? <FormAlert tone="success" message={notice} /> : null}
-      <FormAlert message={formError} title="Couldn't sign you in" alertRef={alertRef} />
-      <form ref={formRef} className={styles.form} onSubmit={handleSubmit} onInput={handleInput} noValidate>
-        <Field
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          spellCheck={false}
-          inputRef={emailRef}
-          error={errors.email}
-        />
-        <PasswordField label="Password" name="password" autoComplete="current-password" error={errors.password} />
+      <Form form={form} failure="Couldn't sign you in" className={styles.form}>
+        <EmailField autoComplete="username" inputRef={emailRef} error={form.errors.email} />
+        <PasswordField label="Password" name="password" autoComplete="current-password" error={form.errors.password} />
         <p className={styles.aside}>
           <Link href="/forgot-password">Forgot password?</Link>
         </p>
-        <SubmitButton busy={busy || leaving} busyLabel="Signing in…" full>
+        <SubmitButton busy={form.busy || leaving} busyLabel="Signing in…" full>
           Sign in
         </SubmitButton>
-      </form>
+      </Form>
       <p className={styles.footer}>
         New here? <Link href={next === "/items" ? "/signup" : `/signup?next=${encodeURIComponent(next)}`}>Create an account</Link>
       </p>

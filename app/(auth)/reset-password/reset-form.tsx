@@ -3,9 +3,10 @@
 // of the account (README: Account recovery and email), so the user goes on to sign in with the new password.
 import Link from "next/link";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
-import { PasswordField } from "@/app/_components/password-field";
-import { FormAlert } from "@/app/_components/form-alert";
+import { recovery } from "@/lib/api/endpoints";
+import { ApiError, call } from "@/lib/client/api";
+import { Form } from "@/app/_components/form";
+import { NEW_PASSWORD_HINT, PasswordField } from "@/app/_components/password-field";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useFormSubmit } from "@/lib/client/hooks/use-form-submit";
 import { LinkProblem, LinkReading } from "../link-problem";
@@ -23,20 +24,6 @@ export function ResetForm() {
 
 function ResetWith({ token }: { token: string | null | undefined }) {
   const [dead, setDead] = useState(false);
-  const [leaving, setLeaving] = useState(false);
-  const { busy, errors, formError, formRef, alertRef, handleSubmit, handleInput } = useFormSubmit({
-    schema: ResetFormSchema,
-    send: ({ new_password }) =>
-      api("/api/auth/password/reset", { method: "POST", body: { token, new_password }, refresh: false }),
-    onSuccess: () => {
-      setLeaving(true);
-      goTo("/login?reason=password-reset");
-    },
-    onFailure: (error) => {
-      if (error instanceof ApiError && error.code === "invalid_reset_token") setDead(true);
-    },
-  });
-
   if (token === undefined) return <LinkReading />;
   if (token === null) {
     return (
@@ -60,6 +47,22 @@ function ResetWith({ token }: { token: string | null | undefined }) {
       </LinkProblem>
     );
   }
+  return <NewPasswordForm token={token} onDeadLink={() => setDead(true)} />;
+}
+
+function NewPasswordForm({ token, onDeadLink }: { token: string; onDeadLink: () => void }) {
+  const [leaving, setLeaving] = useState(false);
+  const form = useFormSubmit({
+    schema: ResetFormSchema,
+    send: ({ new_password }) => call(recovery.resetPassword, { body: { token, new_password } }),
+    onSuccess: () => {
+      setLeaving(true);
+      goTo("/login?reason=password-reset");
+    },
+    onFailure: (error) => {
+      if (error instanceof ApiError && error.code === "invalid_reset_token") onDeadLink();
+    },
+  });
 
   return (
     <div className={`card ${styles.card}`}>
@@ -67,27 +70,26 @@ function ResetWith({ token }: { token: string | null | undefined }) {
         <h1>Choose a new password</h1>
         <p className="muted">Setting it signs you out on every device; then you sign in with the new one.</p>
       </div>
-      <FormAlert message={formError} title="Couldn't set your password" alertRef={alertRef} />
-      <form ref={formRef} className={styles.form} onSubmit={handleSubmit} onInput={handleInput} noValidate>
+      <Form form={form} failure="Couldn't set your password" className={styles.form}>
         <PasswordField
           label="New password"
           name="new_password"
           autoComplete="new-password"
           toggleLabel="new password"
-          hint="At least 8 characters, and not a common one. A few words strung together make a strong one."
-          error={errors.new_password}
+          hint={NEW_PASSWORD_HINT}
+          error={form.errors.new_password}
         />
         <PasswordField
           label="New password again"
           name="confirm_password"
           autoComplete="new-password"
           toggleLabel="new password again"
-          error={errors.confirm_password}
+          error={form.errors.confirm_password}
         />
-        <SubmitButton busy={busy || leaving} busyLabel="Setting your password…" full>
+        <SubmitButton busy={form.busy || leaving} busyLabel="Setting your password…" full>
           Set new password
         </SubmitButton>
-      </form>
+      </Form>
     </div>
   );
 }

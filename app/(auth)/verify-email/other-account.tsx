@@ -4,7 +4,8 @@
 // the token waits in this tab (stored-link-token.ts) and the login page comes back here.
 import Link from "next/link";
 import { useState } from "react";
-import { api } from "@/lib/client/api";
+import { auth } from "@/lib/api/endpoints";
+import { call } from "@/lib/client/api";
 import { Button, buttonClass } from "@/app/_components/button";
 import { LinkCard } from "../link-problem";
 import styles from "../auth.module.css";
@@ -51,7 +52,7 @@ export function SwitchAccount({ variant = "primary" }: { variant?: "primary" | "
     setBusy(true);
     setFailed(false);
     try {
-      await api("/api/auth/logout", { method: "POST", refresh: false });
+      await call(auth.logOut);
       // A full load, as every sign-out (app/(app)/sign-out.ts): no data of this account stays in memory.
       // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load, on purpose
       window.location.assign(SIGN_IN_AND_RETURN);

@@ -5,7 +5,8 @@
 // changes anything by itself, and a mail scanner that fetches it runs no script anyway.
 import Link from "next/link";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
+import { recovery } from "@/lib/api/endpoints";
+import { ApiError, call } from "@/lib/client/api";
 import { describeError } from "@/lib/client/describe-error";
 import { LinkCard, LinkProblem, LinkReading } from "../link-problem";
 import { ConfirmPrompt, type VerifyAccount } from "./confirm-prompt";
@@ -14,8 +15,6 @@ import { SignInFirst, WrongAccount } from "./other-account";
 import { forgetStoredLinkToken, useStoredLinkToken } from "./stored-link-token";
 import { Button, buttonClass } from "@/app/_components/button";
 import styles from "../auth.module.css";
-import type * as recovery from "@/lib/api/operations/recovery";
-import type { ReplyOf } from "@/lib/api/operation";
 
 type Outcome =
   | { kind: "ready" | "confirming" | "dead" | "taken" | "wrong-account" }
@@ -42,7 +41,7 @@ function VerifyWith({ token, account, validFor }: VerifyEmailProps & { token: st
     if (outcome.kind === "confirming") return;
     setOutcome({ kind: "confirming" });
     try {
-      const { user } = await api<ReplyOf<typeof recovery.verifyEmail>>("/api/auth/email/verify", { method: "POST", body: { token: value } });
+      const { user } = await call(recovery.verifyEmail, { body: { token: value } });
       forgetStoredLinkToken();
       setOutcome({ kind: "confirmed", email: user.email });
     } catch (error) {

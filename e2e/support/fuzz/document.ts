@@ -1,6 +1,7 @@
 // What the fuzzer knows about the API, read from nothing but the OpenAPI document that
 // the server serves: every operation with its parameters and body, and the error codes
 // the document lists (the `code` enum of its Problem schema).
+import { meta, urlOf } from "../api";
 
 export type JsonSchema = {
   $ref?: string;
@@ -44,8 +45,8 @@ export type Operation = {
 };
 
 export async function readDocument(baseUrl: string): Promise<OpenApi> {
-  const response = await fetch(`${baseUrl}/api/openapi.json`);
-  if (!response.ok) throw new Error(`GET /api/openapi.json answered ${response.status}`);
+  const response = await fetch(urlOf(baseUrl, meta.getOpenApiDocument));
+  if (!response.ok) throw new Error(`${meta.getOpenApiDocument.method} ${meta.getOpenApiDocument.path} answered ${response.status}`);
   return (await response.json()) as OpenApi;
 }
 

@@ -2,6 +2,9 @@
 // (never >= 500; every error problem+json with a code the document lists, and the
 // headers the document names; README: The API), and keeps every failure, not only the first.
 import fc from "fast-check";
+import { toOpenApiPath } from "@/lib/openapi/operation";
+import type { Operation as ApiOperation } from "@/lib/api/operation";
+import { auth, items, sessions, urlOf } from "../api";
 import { signUp } from "../server-process";
 import { curl } from "./report";
 import { plans, type Plan, type State } from "./requests";
@@ -65,8 +68,8 @@ const payload = (token: string) => JSON.parse(Buffer.from(token.split(".")[1] ??
 export async function newLive(baseUrl: string): Promise<{ live: State["live"]; itemId: string }> {
   const account = await signUp(baseUrl);
   const { sub, sid } = payload(account.accessToken);
-  const created = await fetch(`${baseUrl}/api/items`, {
-    method: "POST",
+  const created = await fetch(urlOf(baseUrl, items.createItem), {
+    method: items.createItem.method,
     headers: { authorization: `Bearer ${account.accessToken}`, "content-type": "application/json" },
     body: JSON.stringify({ name: "Teapot", price: "12.50" }),
   });
@@ -76,7 +79,10 @@ export async function newLive(baseUrl: string): Promise<{ live: State["live"]; i
 }
 
 // Successful calls that end the live session or account, or change its password.
-const ENDS_LIVE = new Set(["POST /api/auth/logout", "DELETE /api/auth/sessions", "DELETE /api/auth/sessions/{id}", "DELETE /api/auth/me", "POST /api/auth/password"]);
+/** An operation as the document names it: `DELETE /api/items/{id}`. */
+const named = (operation: ApiOperation) => `${operation.method} ${toOpenApiPath(operation.path)}`;
+
+const ENDS_LIVE = new Set([auth.logOut, sessions.endSessions, sessions.endSession, auth.deleteMe, auth.changePassword].map(named));
 
 async function follow(plan: Plan, answer: Answer, state: State, baseUrl: string): Promise<void> {
   const operation = `${plan.method} ${plan.template}`;
@@ -89,12 +95,12 @@ async function follow(plan: Plan, answer: Answer, state: State, baseUrl: string)
     state.itemIds = [fresh.itemId];
     return;
   }
-  if (operation === "POST /api/auth/refresh" && ok) {
+  if (operation === named(auth.refreshTokens) && ok) {
     const rotated = answer.json?.refresh_token ?? /refresh_token=([^;]+)/.exec(answer.headers.get("set-cookie") ?? "")?.[1];
     if (typeof rotated === "string") state.live.refreshToken = decodeURIComponent(rotated);
   }
-  if (operation === "POST /api/items" && answer.status === 201 && typeof answer.json?.id === "string") state.itemIds.unshift(answer.json.id);
-  if (operation === "DELETE /api/items/{id}" && answer.status === 204 && plan.id?.label === "own item") state.itemIds.shift();
+  if (operation === named(items.createItem) && answer.status === 201 && typeof answer.json?.id === "string") state.itemIds.unshift(answer.json.id);
+  if (operation === named(items.deleteItem) && answer.status === 204 && plan.id?.label === "own item") state.itemIds.shift();
   if (state.itemIds.length === 0) state.itemIds = [(await newLive(baseUrl)).itemId];
 }
 

@@ -2,7 +2,7 @@
 // The life of every form here: check the values with the API's own zod schema, send
 // them, and on failure put each message next to its field (or above the form) and move
 // focus there, so keyboard and screen-reader users land on what needs fixing.
-import { useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent, type RefObject } from "react";
 import { flushSync } from "react-dom";
 import type { z } from "zod";
 import { ApiError } from "@/lib/client/api";
@@ -21,7 +21,18 @@ type Options<S extends z.ZodType, R> = {
   onFailure?: (error: unknown) => void;
 };
 
-export function useFormSubmit<S extends z.ZodType, R>(options: Options<S, R>) {
+/** What a form's frame (app/_components/form.tsx) and its fields read. */
+export type FormSubmit = {
+  busy: boolean;
+  errors: FieldErrors;
+  formError: string | null;
+  formRef: RefObject<HTMLFormElement | null>;
+  alertRef: RefObject<HTMLDivElement | null>;
+  handleSubmit: (event: FormEvent<HTMLFormElement>) => Promise<void>;
+  handleInput: (event: FormEvent<HTMLFormElement>) => void;
+};
+
+export function useFormSubmit<S extends z.ZodType, R>(options: Options<S, R>): FormSubmit {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -72,5 +83,5 @@ export function useFormSubmit<S extends z.ZodType, R>(options: Options<S, R>) {
     if (name && errors[name]) setErrors(({ [name]: _cleared, ...rest }) => rest);
   }
 
-  return { busy, errors, formError, formRef, alertRef, handleSubmit, handleInput, setFormError };
+  return { busy, errors, formError, formRef, alertRef, handleSubmit, handleInput };
 }

@@ -3,7 +3,8 @@
 // of the signed-in pages and for /verify-email's dead link. The outcome is words for a
 // live region; `confirmed` means there is nothing to resend: the address is verified.
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
+import { recovery } from "@/lib/api/endpoints";
+import { ApiError, call } from "@/lib/client/api";
 import { describeError } from "@/lib/client/describe-error";
 import { describeWait } from "@/lib/wait-words";
 
@@ -18,7 +19,7 @@ export function useResendVerification() {
     if (state.status === "sending") return;
     setState({ status: "sending", message: "" });
     try {
-      await api("/api/auth/email/verify/resend", { method: "POST" });
+      await call(recovery.resendVerification);
       setState({ status: "sent", message: "Sent. The new link is on its way; the one before it no longer works." });
     } catch (error) {
       setState(describeResendFailure(error));

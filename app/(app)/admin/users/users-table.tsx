@@ -2,8 +2,9 @@
 // Every account, a page at a time (the API's cursor pagination), starting from the
 // first page the server page read.
 import { useEffect, useRef } from "react";
-import { api } from "@/lib/client/api";
+import { meta } from "@/lib/api/endpoints";
 import type { User } from "@/lib/auth/responses";
+import { call } from "@/lib/client/api";
 import { formatDate } from "@/lib/client/format";
 import { Announcer } from "@/app/_components/announcer";
 import { Button } from "@/app/_components/button";
@@ -11,11 +12,9 @@ import { LoadError } from "@/app/_components/load-error";
 import { usePagedData, type FetchPage, type Paged } from "@/lib/client/hooks/use-paged-data";
 import { USERS_PAGE_SIZE } from "./users-query";
 import styles from "./users.module.css";
-import type * as meta from "@/lib/api/operations/meta";
-import type { ReplyOf } from "@/lib/api/operation";
 
 const fetchUsers: FetchPage<User> = async (cursor, signal) => {
-  const page = await api<ReplyOf<typeof meta.listUsers>>("/api/users", { query: { limit: USERS_PAGE_SIZE, cursor }, signal });
+  const page = await call(meta.listUsers, { query: { limit: USERS_PAGE_SIZE, cursor: cursor ?? undefined }, signal });
   return { rows: page.users, nextCursor: page.nextCursor };
 };
 
