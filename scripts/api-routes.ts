@@ -4,7 +4,7 @@
 // and the operations carry zod schemas (about 90 KB gzipped of zod alone), so it reads
 // a derived table instead (decision 0023); the pages do too, for their size (decision
 // 0031). Run by `npm run build` and `npm run dev`; `npm run api:routes` by hand;
-// tests/api/route-map.test.ts and tests/api/endpoints.test.ts fail when a file is stale.
+// tests/api/route-map.test.ts and tests/client/typed-client.test.ts fail when a file is stale.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";

@@ -7,7 +7,7 @@
 import { useState } from "react";
 import { Field, type FieldProps } from "@/app/_components/field";
 
-/** What a new password must be, as signup and a reset say it (lib/auth/password-policy.ts decides). */
+/** What a new password must be, as signup and a reset say it (lib/auth/accounts/password-policy.ts decides). */
 export const NEW_PASSWORD_HINT = "At least 8 characters, and not a common one. A few words strung together make a strong one.";
 
 type PasswordFieldProps = Omit<FieldProps, "type" | "multiline" | "action"> & {
