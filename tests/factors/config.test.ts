@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
+import { refusal as failure } from "../helpers/env";
 
 const secret = "s".repeat(32);
-
-function failure(source: Record<string, string>): string {
-  try {
-    parseEnv(source);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error("expected the configuration to be refused");
-}
 
 describe("the second factors' configuration", () => {
   it("asks for a proof within 600 seconds and has no encryption key of its own by default", () => {

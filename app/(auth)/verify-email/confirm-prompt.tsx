@@ -2,10 +2,10 @@
 // What a confirmation link will do, said before anything is done: to which account, and
 // how. A button confirms it; opening the link alone changes nothing (docs/decisions/0027).
 // The account and any email change it waits for come with the page (page.tsx).
-import Link from "next/link";
-import { Button, buttonClass } from "@/app/_components/button";
+import { Button } from "@/app/_components/button";
 import { LinkCard } from "../link-problem";
 import { SwitchAccount } from "./other-account";
+import { GoToItems } from "./go-to-items";
 import styles from "../auth.module.css";
 
 export type VerifyAccount = { email: string; emailVerified: boolean; pendingEmail: string | null };
@@ -66,11 +66,7 @@ function AlreadyConfirmed({ email }: { email: string }) {
         <Address>{email}</Address>, the address of the account you&apos;re signed in as, is confirmed already. This link
         has nothing left to do for it.
       </p>
-      <p>
-        <Link href="/items" className={buttonClass({ variant: "primary", full: true })}>
-          Go to your items
-        </Link>
-      </p>
+      <GoToItems />
       <p className="muted">If the link came to another address, it belongs to another account: sign out, then sign in to that one.</p>
       <SwitchAccount variant="plain" />
     </LinkCard>

@@ -14,6 +14,7 @@ import { NewVerificationLink } from "./new-verification-link";
 import { SignInFirst, WrongAccount } from "./other-account";
 import { forgetStoredLinkToken, useStoredLinkToken } from "./stored-link-token";
 import { Button, buttonClass } from "@/app/_components/button";
+import { GoToItems } from "./go-to-items";
 import styles from "../auth.module.css";
 
 type Outcome =
@@ -122,11 +123,7 @@ function Confirmed({ email }: { email: string }) {
         <strong className={styles.address}>{email}</strong> is your account&apos;s address now. If you ever forget your
         password, the link to reset it goes there.
       </p>
-      <p>
-        <Link href="/items" className={buttonClass({ variant: "primary", full: true })}>
-          Go to your items
-        </Link>
-      </p>
+      <GoToItems />
     </LinkCard>
   );
 }
