@@ -83,7 +83,8 @@ async function measure(options, servers, tool) {
   const problems = [];
   const plan = options.scenarios.map((scenario) => ({
     scenario,
-    servers: servers.filter((s) => !scenario.appOnly || s.name === "app"),
+    // The app-only scenarios run on the app from another checkout too (base), to compare.
+    servers: servers.filter((s) => !scenario.appOnly || s.name === "app" || s.name === "base"),
   })).filter((step) => step.servers.length);
   if (options.warmup) {
     console.log(`\nWarm-up: ${options.warmup} s per scenario and target (not recorded)`);
