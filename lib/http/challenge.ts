@@ -28,3 +28,11 @@ export function unauthorized(code: UnauthorizedCode): HttpError {
     code === "authentication_required" ? bearerChallenge() : bearerChallenge("invalid_token", DETAILS[code]);
   return new HttpError(401, { code, detail: DETAILS[code], headers: { "www-authenticate": challenge } });
 }
+
+/**
+ * A 401 of an endpoint's own (wrong credentials, an unusable refresh or sign-in token):
+ * no access token was at fault, so the challenge is the bare one (§3.1).
+ */
+export function unauthorizedAs(code: ErrorCode, detail: string): HttpError {
+  return new HttpError(401, { code, detail, headers: { "www-authenticate": bearerChallenge() } });
+}

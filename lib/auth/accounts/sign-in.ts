@@ -2,8 +2,7 @@
 // everything that decides who gets a token happens here.
 import "server-only";
 import { env } from "@/lib/env";
-import { HttpError } from "@/lib/http/problem";
-import { bearerChallenge } from "@/lib/http/challenge";
+import { unauthorizedAs } from "@/lib/http/challenge";
 import { signAccessToken, type Role } from "@/lib/auth/identity/jwt";
 import { needsRehash, verifyPassword } from "@/lib/auth/passwords/hash";
 import { consume, giveBack, limits, resetAttempts } from "@/lib/auth/accounts/limits";
@@ -79,12 +78,7 @@ export async function signUp(input: SignupInput, context: RequestContext) {
   return started;
 }
 
-const invalidCredentials = () =>
-  new HttpError(401, {
-    code: "invalid_credentials",
-    detail: "The email or password is incorrect.",
-    headers: { "www-authenticate": bearerChallenge() },
-  });
+const invalidCredentials = () => unauthorizedAs("invalid_credentials", "The email or password is incorrect.");
 
 /**
  * One answer, in about one time, for an unknown email and a wrong password: both

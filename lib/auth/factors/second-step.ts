@@ -2,7 +2,7 @@
 // shared budget of attempts. Used by the second step of a login (with its `mfa_token`) and
 // by reauthentication (for the caller's own session).
 import "server-only";
-import { bearerChallenge } from "@/lib/http/challenge";
+import { unauthorizedAs } from "@/lib/http/challenge";
 import { HttpError } from "@/lib/http/problem";
 import { countSecondStep, resetSecondSteps } from "@/lib/auth/factors/attempts";
 import { recordProof } from "@/lib/auth/factors/assurance";
@@ -25,11 +25,7 @@ export async function checkSecondFactor(userId: string, proof: SecondFactorProof
 }
 
 const invalidMfaToken = () =>
-  new HttpError(401, {
-    code: "invalid_mfa_token",
-    detail: "This sign-in step has expired or was already used. Sign in again.",
-    headers: { "www-authenticate": bearerChallenge() },
-  });
+  unauthorizedAs("invalid_mfa_token", "This sign-in step has expired or was already used. Sign in again.");
 
 /**
  * The second step of a login: the account the `mfa_token` is for, once a right code was
@@ -41,7 +37,7 @@ export async function passSecondStep(mfaToken: string, clientAddress: string, pr
   if (!userId) throw invalidMfaToken();
   const proved = await checkSecondFactor(userId, proof);
   if (!proved) {
-    throw new HttpError(401, { code: "invalid_mfa_code", detail: "That code is not right.", headers: { "www-authenticate": bearerChallenge() } });
+    throw unauthorizedAs("invalid_mfa_code", "That code is not right.");
   }
   if (!(await redeemMfaToken(mfaToken))) throw invalidMfaToken();
   return { userId, ...proved };

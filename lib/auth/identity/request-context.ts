@@ -11,7 +11,7 @@
 import { env } from "@/lib/env";
 import { clientAddressOf, limitKeyOf } from "@/lib/http/client-address";
 import { servedOverHttps } from "@/lib/http/https";
-import { bearerChallenge } from "@/lib/http/challenge";
+import { unauthorizedAs } from "@/lib/http/challenge";
 import { HttpError } from "@/lib/http/problem";
 import { cookieNames, readCookie, type CookieNames } from "@/lib/auth/identity/cookies";
 
@@ -108,11 +108,7 @@ export function assertNotCrossSite(context: RequestContext): void {
 export function requireRefreshCookie(context: RequestContext): string {
   const cookie = context.cookies.refresh;
   if (!cookie) {
-    throw new HttpError(401, {
-      code: "invalid_refresh_token",
-      detail: "No refresh token was sent.",
-      headers: { "www-authenticate": bearerChallenge() },
-    });
+    throw unauthorizedAs("invalid_refresh_token", "No refresh token was sent.");
   }
   assertSameOrigin(context);
   return cookie;
