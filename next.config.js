@@ -50,6 +50,11 @@ const nextConfig = {
     // copy where Next is the server.
     proxyClientMaxBodySize: 16 * 1024 + 64 * 1024,
   },
+  // The App Router does not route folders whose names start with a dot, so the files
+  // RFC 8615 puts under /.well-known/ are served from app/well-known/.
+  async rewrites() {
+    return [{ source: "/.well-known/:file(security\\.txt)", destination: "/well-known/:file" }];
+  },
   async headers() {
     return [
       { source: "/:path*", headers: everywhere },

@@ -110,7 +110,8 @@ export default defineConfig({
     ...(apiOnly
       ? []
       : [
-          server(port, { PGLITE_DATA_DIR: dataDir }),
+          // The app's own server names a security contact; the API server below does not.
+          server(port, { PGLITE_DATA_DIR: dataDir, SECURITY_CONTACT: "security@example.com" }),
           server(shortTtlPort, { PGLITE_DATA_DIR: shortTtlDataDir, ACCESS_TOKEN_TTL: "3" }),
         ]),
     server(apiPort, {

@@ -75,3 +75,15 @@ test.describe("API responses", () => {
     });
   }
 });
+
+test.describe("/.well-known/security.txt", () => {
+  test("names the configured contact in RFC 9116's plain text, with an expiry", async ({ request, baseURL }) => {
+    const response = await request.get("/.well-known/security.txt");
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toBe("text/plain; charset=utf-8");
+    const text = await response.text();
+    expect(text).toContain("Contact: mailto:security@example.com\n");
+    expect(text).toMatch(/^Expires: \d{4}-\d\d-\d\dT00:00:00Z$/m);
+    expect(text).toContain(`Canonical: ${baseURL}/.well-known/security.txt\n`);
+  });
+});

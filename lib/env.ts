@@ -31,6 +31,23 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+/**
+ * SECURITY_CONTACT's entries as URIs (RFC 9116's Contact field): an email address becomes a
+ * mailto: URI; a mailto: URI or an https:// page stays as it is. Null for anything else.
+ */
+function contactUri(entry: string): string | null {
+  const value = entry.trim();
+  if (/^[^\s@:/]+@[^\s@/]+\.[^\s@/]+$/.test(value)) return `mailto:${value}`;
+  try {
+    const url = new URL(value);
+    if (url.protocol === "https:" || (url.protocol === "mailto:" && /^[^\s@]+@[^\s@]+$/.test(url.pathname))) return value;
+  } catch {
+    // Not a URL either: refused below.
+  }
+  return null;
+}
+const contactList = (value: string) => value.split(",").map(contactUri);
+
 /** MFA_ENCRYPTION_KEY's entries: comma-separated, each at least 32 bytes. */
 const keyList = (value: string) => value.split(",").map((key) => key.trim());
 const isKeyList = (value: string) => keyList(value).every((key) => new TextEncoder().encode(key).length >= 32);
@@ -96,6 +113,16 @@ const EnvSchema = z.object({
   APP_ORIGIN: z.optional(
     z.string().check(z.refine(isOrigin, "must be an origin such as https://items.example.com (no path, no trailing slash)")),
   ),
+  // Where to report a vulnerability: served as /.well-known/security.txt (RFC 9116) and
+  // named in security notices. Unset: no security.txt (its Contact field is required).
+  SECURITY_CONTACT: z.optional(
+    z.string().check(
+      z.refine(
+        (v) => contactList(v).every(Boolean),
+        "must be an email address, a mailto: URI or an https:// URL (several: comma-separated)",
+      ),
+    ),
+  ),
   // Where mail goes: an SMTP server (smtp:// with STARTTLS, smtps:// with TLS), or, unset,
   // .eml files in MAIL_OUTBOX_DIR for a person trying the app on their own machine.
   SMTP_URL: z.optional(
@@ -125,11 +152,13 @@ const EnvSchema = z.object({
   VERCEL_PROJECT_PRODUCTION_URL: z.optional(z.string()),
 });
 
-export type Env = Omit<z.infer<typeof EnvSchema>, "ADMIN_EMAILS" | "JWT_SECRET" | "MFA_ENCRYPTION_KEY"> & {
+export type Env = Omit<z.infer<typeof EnvSchema>, "ADMIN_EMAILS" | "JWT_SECRET" | "MFA_ENCRYPTION_KEY" | "SECURITY_CONTACT"> & {
   JWT_SECRET: string;
   ADMIN_EMAILS: ReadonlySet<string>;
   /** Newest first; empty when unset. */
   MFA_ENCRYPTION_KEY: readonly string[];
+  /** As URIs (mailto: or https:); empty when unset. */
+  SECURITY_CONTACT: readonly string[];
 };
 
 export class ConfigError extends Error {
@@ -148,7 +177,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const reason = value === undefined ? "is required" : (issue?.message ?? "is invalid");
     throw new ConfigError(`Invalid configuration: ${name} ${reason}`);
   }
-  const { JWT_SECRET, ADMIN_EMAILS, MFA_ENCRYPTION_KEY, ...rest } = result.data;
+  const { JWT_SECRET, ADMIN_EMAILS, MFA_ENCRYPTION_KEY, SECURITY_CONTACT, ...rest } = result.data;
   if (rest.VERCEL && !rest.DATABASE_URL) {
     // Serverless functions have no lasting disk: the embedded database would vanish.
     throw new ConfigError("Invalid configuration: DATABASE_URL is required on Vercel");
@@ -169,7 +198,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const admins = ADMIN_EMAILS.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean);
   const mfaKeys = MFA_ENCRYPTION_KEY ? keyList(MFA_ENCRYPTION_KEY) : [];
-  return { ...rest, JWT_SECRET, ADMIN_EMAILS: new Set(admins), MFA_ENCRYPTION_KEY: mfaKeys };
+  const contacts = SECURITY_CONTACT ? contactList(SECURITY_CONTACT).filter((uri) => uri !== null) : [];
+  return { ...rest, JWT_SECRET, ADMIN_EMAILS: new Set(admins), MFA_ENCRYPTION_KEY: mfaKeys, SECURITY_CONTACT: contacts };
 }
 
 export const env: Env = parseEnv(process.env);

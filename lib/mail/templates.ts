@@ -3,6 +3,7 @@
 // works. Anything that came from a user or a device (an address, a User-Agent) is escaped
 // before it goes into the HTML.
 import "server-only";
+import { env } from "@/lib/env";
 import type { Mail } from "@/lib/mail/transport";
 
 /** The app's name: in every mail, and as the issuer of TOTP setups. */
@@ -60,6 +61,10 @@ export function duration(seconds: number): string {
 
 const when = (at: Date) => `${at.toISOString().replace("T", " ").slice(0, 16)} UTC`;
 
+/** Who to write to about an account taken over: SECURITY_CONTACT when it is set. */
+const operator = () =>
+  env.SECURITY_CONTACT.length > 0 ? env.SECURITY_CONTACT.map((uri) => uri.replace(/^mailto:/, "")).join(" or ") : "the app's operator";
+
 const NOT_YOU =
   "If this was not you, reset your password from the sign-in page at once, and sign out every device from your account page.";
 
@@ -109,7 +114,7 @@ export const mails = {
     render(to, {
       subject: "Your email address was changed",
       lead: `The email address of your ${APP_NAME} account was changed from ${to} to ${newEmail} on ${when(at)}. Mail about the account now goes there.`,
-      notes: ["If this was not you, write to the app's operator at once: this address no longer receives reset links."],
+      notes: [`If this was not you, write to ${operator()} at once: this address no longer receives reset links.`],
     }),
 
   totpEnabled: (to: string, at: Date) =>
