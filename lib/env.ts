@@ -105,6 +105,8 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_EMAIL: wholeNumber(1, 5),
   LOGIN_MAX_FAILURES_PER_IP: wholeNumber(1, 30),
   SIGNUP_MAX_PER_IP: wholeNumber(1, 10),
+  // Days the audit trail keeps an event; older ones go with a checkpoint (lib/audit/retention.ts).
+  AUDIT_RETENTION_DAYS: wholeNumber(1, 365),
   PORT: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(65535)), 3000),
   // Not HOSTNAME: shells and containers set that to the machine's name.
   HOST: z._default(z.string().check(z.minLength(1)), "localhost"),

@@ -1,5 +1,5 @@
 // `npm run db:purge`: deletes ended sessions, old refresh tokens, passed rate-limit
-// windows and spent mailed-link tokens once, and says how many (lib/auth/accounts/purge.ts). Schedule it where no `npm start`
+// windows, spent mailed-link tokens and audit events past retention once, and says how many (lib/auth/accounts/purge.ts). Schedule it where no `npm start`
 // runs it by itself, e.g. daily from cron or a Vercel cron job. Reads .env files as
 // `npm start` does.
 import nextEnv from "@next/env";
@@ -12,8 +12,8 @@ try {
   const { closeDb } = await import("@/lib/db");
   const counts = await purgeStaleRows();
   console.log(
-    `Purged ${counts.sessions} sessions, ${counts.refreshTokens} refresh tokens, ${counts.rateLimits} rate-limit rows ` +
-      `and ${counts.linkTokens} mailed-link tokens.`,
+    `Purged ${counts.sessions} sessions, ${counts.refreshTokens} refresh tokens, ${counts.rateLimits} rate-limit rows, ` +
+      `${counts.linkTokens} mailed-link tokens and ${counts.auditEvents} audit events past retention.`,
   );
   await closeDb();
 } catch (error) {

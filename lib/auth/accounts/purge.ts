@@ -5,12 +5,19 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { LONGEST_WINDOW } from "@/lib/auth/accounts/limits";
+import { purgeAuditTrail } from "@/lib/audit/retention";
 
 const DAY_MS = 24 * 3600 * 1000;
 // The sessions list shows ended sessions for 30 days (`?include=ended`); after that, nothing reads them.
 const ENDED_SESSIONS_KEPT_MS = 30 * DAY_MS;
 
-export type PurgeCounts = { sessions: number; refreshTokens: number; rateLimits: number; linkTokens: number };
+export type PurgeCounts = {
+  sessions: number;
+  refreshTokens: number;
+  rateLimits: number;
+  linkTokens: number;
+  auditEvents: number;
+};
 
 export async function purgeStaleRows(now = new Date()): Promise<PurgeCounts> {
   const db = await getDb();
@@ -34,7 +41,10 @@ export async function purgeStaleRows(now = new Date()): Promise<PurgeCounts> {
   const linkTokens = await db.emailToken.deleteMany({
     where: { OR: [{ expiresAt: { lt: dayAgo } }, { usedAt: { lt: dayAgo } }, { userId: null, expiresAt: { lt: now } }] },
   });
+  // Past AUDIT_RETENTION_DAYS, with a checkpoint the chain starts from.
+  const auditEvents = await purgeAuditTrail(now);
   return {
+    auditEvents,
     sessions: sessions.count,
     refreshTokens: refreshTokens.count,
     rateLimits: rateLimits.count,
