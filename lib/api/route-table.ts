@@ -1,6 +1,8 @@
 // Generated from lib/api/operations by scripts/api-routes.ts (`npm run api:routes`): do not edit.
 // Each API path and the access of each of its methods, for middleware (lib/api/route-map.ts).
 export const ROUTE_TABLE = {
+  "/api/audit": { GET: "admin" },
+  "/api/auth/activity": { GET: "user" },
   "/api/auth/email": { POST: "user" },
   "/api/auth/email/verify": { POST: "user" },
   "/api/auth/email/verify/resend": { POST: "user" },
@@ -19,4 +21,9 @@ export const ROUTE_TABLE = {
   "/api/items/[id]": { GET: "user", PATCH: "user", DELETE: "user" },
   "/api/openapi.json": { GET: "public" },
   "/api/users": { GET: "admin" },
+  "/api/users/[id]": { GET: "admin" },
+  "/api/users/[id]/disable": { POST: "admin" },
+  "/api/users/[id]/enable": { POST: "admin" },
+  "/api/users/[id]/mfa": { DELETE: "admin" },
+  "/api/users/[id]/sessions": { DELETE: "admin" },
 } as const;

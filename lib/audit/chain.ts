@@ -3,6 +3,7 @@
 // a removed one or two swapped ones gives a different hash from there on. The database
 // computes the same hash when it appends (lib/audit/trail.ts), from the canonical text
 // built here; the verifier (lib/audit/verify.ts) builds it again from the stored row.
+import "server-only";
 import { createHash } from "node:crypto";
 
 /** Where the chain starts: sequence 0, 32 zero bytes (the audit_trail migration writes it). */

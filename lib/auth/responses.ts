@@ -48,6 +48,9 @@ export const SessionEndReasonSchema = z.enum([
   "revoked",
   "expired",
   "mfa_enabled",
+  "disabled",
+  "revoked_by_admin",
+  "email_reverted",
 ]);
 
 export const SessionSchema = z
@@ -66,15 +69,28 @@ export const MeResponseSchema = z.object({ user: UserSchema }).meta({ id: "MeRes
 
 export const SessionListSchema = z.object({ sessions: z.array(SessionSchema) }).meta({ id: "SessionList" });
 
-export const UserPageSchema = z
+
+export const AdminUserSchema = UserSchema.extend({
+  disabled: z
+    .object({ reason: z.string(), until: z.iso.datetime().nullable() })
+    .nullable()
+    .meta({ description: "Null while the account may sign in; else the admin's reason and the end, if one was given." }),
+  mfa: z.boolean().meta({ description: "Whether two-step sign-in (TOTP) is on." }),
+  lastLoginAt: z.iso.datetime().nullable(),
+  activeSessions: z.number().int(),
+}).meta({ id: "AdminUser" });
+
+export const AdminUserResponseSchema = z.object({ user: AdminUserSchema }).meta({ id: "AdminUserResponse" });
+
+export const AdminUserPageSchema = z
   .object({
-    users: z.array(UserSchema),
+    users: z.array(AdminUserSchema),
     nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last." }),
   })
-  .meta({ id: "UserPage" });
+  .meta({ id: "AdminUserPage" });
 
 export type User = z.output<typeof UserSchema>;
-export type UserPage = z.output<typeof UserPageSchema>;
+export type AdminUser = z.output<typeof AdminUserSchema>;
 export type TokenReply = z.output<typeof TokenSchema>;
 export type SessionView = z.output<typeof SessionSchema>;
 export type SessionEndReason = z.output<typeof SessionEndReasonSchema>;

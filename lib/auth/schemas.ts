@@ -134,7 +134,37 @@ export const UsersQuerySchema = z.object({
     .union([z.literal("").transform(() => undefined), z.uuid({ error: notACursor })], { error: notACursor })
     .optional()
     .meta({ description: "The `nextCursor` of the previous page; empty for the first page.", example: "" }),
+  q: z
+    .string()
+    .max(254)
+    .optional()
+    .meta({ description: "Only users whose email contains this, ignoring case; empty for all.", example: "" }),
 });
+
+export const UserIdParamsSchema = z.object({
+  id: z.uuid({ error: "Not a user id." }).meta({ description: "A user id from the users list.", example: EXAMPLE_SESSION_ID }),
+});
+
+const ReasonSchema = z
+  .string({ error: "Say why: the reason is recorded in the audit trail and told to the user." })
+  .trim()
+  .min(1, { error: "Say why: the reason is recorded in the audit trail and told to the user." })
+  .max(500, { error: "At most 500 characters." })
+  .meta({ description: "Why: recorded in the audit trail, and told to the user in the notice." });
+
+export const AdminReasonSchema = z.object({ reason: ReasonSchema }).meta({ id: "AdminReason" });
+
+export const DisableUserSchema = z
+  .object({
+    reason: ReasonSchema,
+    until: z.iso
+      .datetime({ offset: true, error: "An ISO 8601 time, such as 2027-01-31T00:00:00Z." })
+      .transform((value) => new Date(value))
+      .refine((date) => date.getTime() > Date.now(), { error: "The end must be in the future." })
+      .optional()
+      .meta({ description: "When the account is enabled again by itself; without it, until an admin enables it." }),
+  })
+  .meta({ id: "DisableUserRequest" });
 
 export type SignupInput = z.output<typeof SignupSchema>;
 export type LoginInput = z.output<typeof LoginSchema>;

@@ -38,6 +38,8 @@ export const ERROR_CODES = {
   step_up_required: "The action needs a recent proof, and a second factor when the account has one; WWW-Authenticate says which.",
   csrf_failed: "A cookie-authenticated request came from another origin.",
   admin_required: "Only administrators may do this.",
+  account_disabled: "An administrator disabled the account; `detail` says until when, if there is an end.",
+  cannot_disable_self: "An administrator cannot disable their own account.",
   not_found: "There is no such resource, or it is not yours.",
   method_not_allowed: "The endpoint does not support this method.",
   precondition_failed: "If-Match does not match the current ETag.",

@@ -27,6 +27,25 @@ export function noticeRecoveryCodeUsed(email: string, left: number): void {
   sendMail(mails.recoveryCodeUsed(email, left, new Date()));
 }
 
+/** What an admin did to an account, with the reason they gave: the owner hears of it at once. */
+export function noticeAdminAction(
+  email: string,
+  action: { kind: "disabled"; until: Date | null } | { kind: "enabled" } | { kind: "sessions_ended" } | { kind: "mfa_removed" },
+  reason: string,
+): void {
+  const at = new Date();
+  switch (action.kind) {
+    case "disabled":
+      return sendMail(mails.accountDisabled(email, reason, action.until, at));
+    case "enabled":
+      return sendMail(mails.accountEnabled(email, reason, at));
+    case "sessions_ended":
+      return sendMail(mails.sessionsEndedByAdmin(email, reason, at));
+    case "mfa_removed":
+      return sendMail(mails.mfaRemovedByAdmin(email, reason, at));
+  }
+}
+
 /** A reused refresh token ended this session: tell the owner which device, and when. */
 export async function noticeSessionReused(sessionId: string): Promise<void> {
   const db = await getDb();

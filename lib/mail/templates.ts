@@ -65,6 +65,9 @@ const when = (at: Date) => `${at.toISOString().replace("T", " ").slice(0, 16)} U
 const operator = () =>
   env.SECURITY_CONTACT.length > 0 ? env.SECURITY_CONTACT.map((uri) => uri.replace(/^mailto:/, "")).join(" or ") : "the app's operator";
 
+/** For what an admin did: the owner did not ask for it, so say where to ask why. */
+const NOT_YOU_ADMIN = () => `If you did not expect this, write to ${operator()}.`;
+
 const NOT_YOU =
   "If this was not you, reset your password from the sign-in page at once, and sign out every device from your account page.";
 
@@ -156,5 +159,36 @@ export const mails = {
         "If you were signed in on that device, sign in again there.",
         "If you do not know the device, change your password from your account page and sign out every device.",
       ],
+    }),
+
+  accountDisabled: (to: string, reason: string, until: Date | null, at: Date) =>
+    render(to, {
+      subject: "Your account was disabled",
+      lead: `An administrator disabled your ${APP_NAME} account on ${when(at)}${until ? `, until ${when(until)}` : ""}, and every device was signed out. The reason given: “${reason}”.`,
+      notes: [
+        until ? "You can sign in again after that time." : "You cannot sign in until an administrator enables the account again.",
+        `If you think this is a mistake, write to ${operator()}.`,
+      ],
+    }),
+
+  accountEnabled: (to: string, reason: string, at: Date) =>
+    render(to, {
+      subject: "Your account was enabled again",
+      lead: `An administrator enabled your ${APP_NAME} account again on ${when(at)}: you can sign in. The reason given: “${reason}”.`,
+      notes: [NOT_YOU_ADMIN()],
+    }),
+
+  sessionsEndedByAdmin: (to: string, reason: string, at: Date) =>
+    render(to, {
+      subject: "You were signed out everywhere",
+      lead: `An administrator signed your ${APP_NAME} account out of every device on ${when(at)}. The reason given: “${reason}”.`,
+      notes: ["Sign in again to go on. If you think someone else had your password, change it once you are in.", NOT_YOU_ADMIN()],
+    }),
+
+  mfaRemovedByAdmin: (to: string, reason: string, at: Date) =>
+    render(to, {
+      subject: "Two-step sign-in was turned off",
+      lead: `An administrator turned two-step sign-in off for your ${APP_NAME} account on ${when(at)}, and its recovery codes no longer work. The reason given: “${reason}”.`,
+      notes: ["Your password alone signs you in now: set up two-step sign-in again from your account page.", NOT_YOU_ADMIN()],
     }),
 };

@@ -39,7 +39,18 @@ describe("GET /api/users", () => {
     expect(seen.length).toBeGreaterThanOrEqual(5);
     expect(new Set(seen.map((u) => u.id)).size).toBe(seen.length);
     expect(seen.map((u) => u.email)).toContain("admin@example.com");
-    for (const user of seen) expect(Object.keys(user).sort()).toEqual(["createdAt", "email", "emailVerified", "id", "name", "role"]);
+    for (const user of seen) expect(Object.keys(user).sort()).toEqual([
+      "activeSessions",
+      "createdAt",
+      "disabled",
+      "email",
+      "emailVerified",
+      "id",
+      "lastLoginAt",
+      "mfa",
+      "name",
+      "role",
+    ]);
   });
 
   it("rejects limits outside 1 to 100 and a cursor it did not make", async () => {

@@ -112,7 +112,9 @@ describe("the OpenAPI document", () => {
     const names = (path: string) =>
       (document.paths[path]?.get?.parameters ?? []).map((p) => ("name" in p ? `${p.in}:${p.name}` : p.$ref));
     expect(names("/api/items")).toEqual(["query:limit", "query:cursor", "query:q", "query:sort"]);
-    expect(names("/api/users")).toEqual(["query:limit", "query:cursor"]);
+    expect(names("/api/users")).toEqual(["query:limit", "query:cursor", "query:q"]);
+    expect(names("/api/audit")).toEqual(["query:user", "query:type", "query:limit", "query:cursor"]);
+    expect(names("/api/auth/activity")).toEqual(["query:limit", "query:cursor"]);
     expect(names("/api/auth/sessions")).toEqual(["query:include"]);
     expect(names("/api/items/{id}")).toEqual(["path:id", "#/components/parameters/IfNoneMatch"]);
   });

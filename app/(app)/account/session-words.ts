@@ -10,4 +10,7 @@ export const END_REASONS: Record<SessionEndReason, string> = {
   revoked: "Signed out from another device",
   expired: "Expired",
   mfa_enabled: "Ended when two-step sign-in was turned on",
+  disabled: "Ended when an administrator disabled the account",
+  revoked_by_admin: "Signed out by an administrator",
+  email_reverted: "Ended when the account's email address was put back",
 };

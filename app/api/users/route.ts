@@ -1,5 +1,5 @@
-import * as operations from "@/lib/api/operations/meta";
-import { listUsers } from "@/lib/auth/accounts/users";
+import * as operations from "@/lib/api/operations/admin";
+import { listAdminUsers } from "@/lib/auth/accounts/admin-users";
 import { route } from "@/lib/api/route";
 
-export const GET = route(operations.listUsers, ({ query }) => listUsers(query));
+export const GET = route(operations.listUsers, ({ query }) => listAdminUsers(query));

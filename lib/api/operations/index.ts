@@ -3,6 +3,7 @@
 // browser's endpoint table. Sorted by path, then method, so that the order is stable
 // whatever the exports' names.
 import type { Method, Operation } from "@/lib/api/operation";
+import * as admin from "@/lib/api/operations/admin";
 import * as auth from "@/lib/api/operations/auth";
 import * as items from "@/lib/api/operations/items";
 import * as meta from "@/lib/api/operations/meta";
@@ -10,7 +11,7 @@ import * as recovery from "@/lib/api/operations/recovery";
 import * as sessions from "@/lib/api/operations/sessions";
 
 /** The modules by name, as the browser's endpoint table groups them (`items.createItem`). */
-export const OPERATION_MODULES = { auth, recovery, sessions, items, meta };
+export const OPERATION_MODULES = { auth, recovery, sessions, items, admin, meta };
 
 const METHOD_ORDER: readonly Method[] = ["GET", "POST", "PATCH", "DELETE"];
 

@@ -1,9 +1,6 @@
-// Health, the OpenAPI document itself, and the administrators' list of users.
+// Health and the OpenAPI document itself.
 import { z } from "zod";
-import { EXAMPLE_USER } from "@/lib/api/examples";
 import { defineOperation } from "@/lib/api/operation";
-import { UserPageSchema } from "@/lib/auth/responses";
-import { UsersQuerySchema } from "@/lib/auth/schemas";
 
 export const getHealth = defineOperation({
   id: "getHealth",
@@ -38,16 +35,4 @@ export const getOpenApiDocument = defineOperation({
     // Its own shape is OpenAPI's to define; this only names the version.
     schema: z.looseObject({ openapi: z.literal("3.1.1") }),
   },
-});
-
-export const listUsers = defineOperation({
-  id: "listUsers",
-  method: "GET",
-  path: "/api/users",
-  tag: "Admin",
-  summary: "All users (admins only)",
-  description: "Oldest first. A user is an admin when its email is listed in `ADMIN_EMAILS` and verified.",
-  access: "admin",
-  query: UsersQuerySchema,
-  success: { status: 200, description: "A page of users.", schema: UserPageSchema, example: { users: [EXAMPLE_USER], nextCursor: null } },
 });

@@ -1,7 +1,9 @@
-// The devices a user is signed in on: the list, and ending one, the others, or all.
+// The devices a user is signed in on: the list, and ending one, the others, or all; and
+// the account's security activity.
 import { COMMON_ERRORS } from "@/lib/api/errors";
 import { EXAMPLE_SESSION_ID } from "@/lib/auth/schemas";
 import { defineOperation } from "@/lib/api/operation";
+import { ActivityPageSchema, ActivityQuerySchema, EXAMPLE_ACTIVITY_EVENT } from "@/lib/audit/schemas";
 import { SessionListSchema } from "@/lib/auth/responses";
 import { EndSessionsQuerySchema, SessionIdParamsSchema, SessionsQuerySchema } from "@/lib/auth/schemas";
 
@@ -60,4 +62,24 @@ export const endSession = defineOperation({
   delivers: "may-clear-cookies",
   success: { status: 204, description: "Ended (cookies cleared when it was this session)." },
   errors: [{ ...COMMON_ERRORS.notFound, description: "No active session of the caller has this id." }],
+});
+
+export const getActivity = defineOperation({
+  id: "getActivity",
+  method: "GET",
+  path: "/api/auth/activity",
+  tag: "Sessions",
+  summary: "The caller's security activity",
+  description:
+    "Every security event of the account in the last 90 days, newest first: sign-ins and failed attempts against it " +
+    "(from anyone who typed its email), sign-outs, password and email changes, second factors, and what an admin did. " +
+    "`actor` says who: `self` (the account's own credentials), `admin` or `system`.",
+  access: "user",
+  query: ActivityQuerySchema,
+  success: {
+    status: 200,
+    description: "A page of events.",
+    schema: ActivityPageSchema,
+    example: { events: [EXAMPLE_ACTIVITY_EVENT], nextCursor: null },
+  },
 });

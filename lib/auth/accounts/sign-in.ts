@@ -13,6 +13,7 @@ import {
   deleteUser,
   findCredentials,
   INITIAL_CREDENTIALS_VERSION,
+  refuseIfDisabled,
   rehashPassword,
   syncRole,
   toUser,
@@ -98,6 +99,8 @@ export async function logIn(input: LoginInput, context: RequestContext) {
   await consume(byAccount, byAddress);
   const valid = await verifyPassword(input.password, account?.passwordHash ?? null);
   if (!account || !valid) throw invalidCredentials();
+  // Said only to whoever knows the password: a stranger learns nothing about the account.
+  refuseIfDisabled(account);
   const [role] = await Promise.all([
     syncRole(account),
     resetAttempts(byAccount.key),
@@ -113,7 +116,7 @@ export async function logIn(input: LoginInput, context: RequestContext) {
 
 /** New tokens for a refresh token, which is rotated (lib/auth/sessions/refresh-tokens.ts). */
 export async function refreshTokens(refreshToken: string): Promise<IssuedTokens> {
-  const rotation = await rotateRefreshToken(refreshToken);
+  const rotation = await rotateRefreshToken(refreshToken, refuseIfDisabled);
   // Derived again at every refresh: an address off ADMIN_EMAILS loses the role here too.
   const role = await syncRole(rotation.account);
   return issueTokens({ ...rotation, role });

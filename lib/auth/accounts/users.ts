@@ -90,7 +90,10 @@ export async function findUserById(id: string): Promise<User | null> {
 /** The one read of a password hash, for checking a password. */
 export async function findCredentials(where: { email: string } | { id: string }) {
   const db = await getDb();
-  return db.user.findUnique({ where, select: { ...userSelect, passwordHash: true, credentialsVersion: true } });
+  return db.user.findUnique({
+    where,
+    select: { ...userSelect, passwordHash: true, credentialsVersion: true, disabledAt: true, disabledUntil: true },
+  });
 }
 
 /** The account with this email, if there is one: its id and address, nothing else. */
@@ -158,16 +161,24 @@ export async function deleteUser(userId: string): Promise<void> {
   await db.user.deleteMany({ where: { id: userId } });
 }
 
-export async function listUsers(page: { limit: number; cursor?: string }): Promise<{ users: User[]; nextCursor: string | null }> {
-  const db = await getDb();
-  // UUIDv7 ids grow with time, so ordering by id is ordering by signup.
-  const rows = await db.user.findMany({
-    where: page.cursor ? { id: { gt: page.cursor } } : {},
-    orderBy: { id: "asc" },
-    take: page.limit + 1,
-    select: userSelect,
-  });
-  const users = rows.slice(0, page.limit).map(toUser);
-  const nextCursor = rows.length > page.limit ? (users.at(-1)?.id ?? null) : null;
-  return { users, nextCursor };
+// Accounts an admin disabled: no login (once the password was right), no refresh, no
+// second step, until the end the admin gave, if any, or until enabled again. Disabling
+// ends every session at once (lib/auth/accounts/admin-users.ts), and createSession
+// (lib/auth/sessions/sessions.ts) stores none for a disabled account, even for a login
+// already past its password check.
+export type DisabledFields = { disabledAt: Date | null; disabledUntil: Date | null };
+
+/** Whether the account is disabled at `now`: an end in the past means it is not. */
+export function isDisabled(account: DisabledFields, now = new Date()): boolean {
+  return account.disabledAt !== null && (account.disabledUntil === null || account.disabledUntil > now);
+}
+
+/** Throws 403 `account_disabled` when the account is disabled now. */
+export function refuseIfDisabled(account: DisabledFields): void {
+  if (!isDisabled(account)) return;
+  const until = account.disabledUntil;
+  const detail = until
+    ? `This account has been disabled by an administrator until ${until.toISOString()}.`
+    : "This account has been disabled by an administrator.";
+  throw new HttpError(403, { code: "account_disabled", detail });
 }

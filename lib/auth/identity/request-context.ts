@@ -20,6 +20,8 @@ export type RequestContext = {
   headers: Headers;
   /** The request's URL, when there is one (a page's context has only headers). */
   url?: string;
+  /** The client's address, from the hop the deployment trusts (lib/http/client-address.ts). */
+  readonly clientAddress: string;
   /** What per-address limits count this client under: its address, or its /64 for IPv6 (limitKeyOf). */
   readonly addressKey: string;
   /** Shown in the sessions list. */
@@ -42,14 +44,18 @@ export function describeRequest(request: RequestLike): RequestContext {
   const { headers } = request;
   const https = servedOverHttps(request);
   const names = cookieNames(https);
+  let clientAddress: string | undefined;
   let addressKey: string | undefined;
   return {
     method: request.method ?? "GET",
     headers,
     url: request.url,
-    // Only signup, login and forgot-password count per address: worked out when first asked.
+    // Only what counts per address or records it needs it: worked out when first asked.
+    get clientAddress() {
+      return (clientAddress ??= clientAddressOf(headers));
+    },
     get addressKey() {
-      return (addressKey ??= limitKeyOf(clientAddressOf(headers)));
+      return (addressKey ??= limitKeyOf(this.clientAddress));
     },
     userAgent: headers.get("user-agent"),
     https,

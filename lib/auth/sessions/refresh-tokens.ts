@@ -11,8 +11,15 @@ import { expiryFrom, hashToken, successorOf } from "@/lib/auth/sessions/session-
 import { inBackground } from "@/lib/background";
 import type { Role } from "@/lib/auth/identity/jwt";
 
-/** The account, for its role to be derived again: the new access token names it. */
-export type RotatedAccount = { id: string; email: string; emailVerifiedAt: Date | null; role: Role };
+/** The account, for its role to be derived again (the new access token names it) and its state checked. */
+export type RotatedAccount = {
+  id: string;
+  email: string;
+  emailVerifiedAt: Date | null;
+  role: Role;
+  disabledAt: Date | null;
+  disabledUntil: Date | null;
+};
 
 export type Rotation = IssuedSession & { userId: string; account: RotatedAccount };
 
@@ -34,9 +41,10 @@ function refreshError(code: "invalid_refresh_token" | "refresh_token_expired" | 
  * Trades a refresh token for its successor. A token rotated less than REFRESH_REUSE_GRACE
  * seconds ago (two tabs refreshing at once, a lost response) gets the same successor
  * again, so the session never forks into two live chains; later, it can only be a copy in
- * someone else's hands, so the whole session is ended.
+ * someone else's hands, so the whole session is ended. `refuseAccount` may throw to refuse
+ * the token's account before anything else is looked at.
  */
-export async function rotateRefreshToken(presented: string): Promise<Rotation> {
+export async function rotateRefreshToken(presented: string, refuseAccount?: (account: RotatedAccount) => void): Promise<Rotation> {
   const db = await getDb();
   const tokenHash = hashToken(presented);
   const found = await db.refreshToken.findUnique({
@@ -50,13 +58,16 @@ export async function rotateRefreshToken(presented: string): Promise<Rotation> {
           createdAt: true,
           endedAt: true,
           expiresAt: true,
-          user: { select: { id: true, email: true, emailVerifiedAt: true, role: true } },
+          user: { select: { id: true, email: true, emailVerifiedAt: true, role: true, disabledAt: true, disabledUntil: true } },
         },
       },
     },
   });
   if (!found) throw refreshError("invalid_refresh_token");
   const { session } = found;
+  // The account's state first: a disabled account's tokens, its ended sessions' included,
+  // are answered as such (403), not as any ended session (401).
+  refuseAccount?.(session.user);
   if (session.endedAt) throw refreshError("session_revoked");
   const now = new Date();
   // The absolute end counts too, so a lowered SESSION_MAX_AGE applies to existing sessions.

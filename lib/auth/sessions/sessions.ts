@@ -21,11 +21,12 @@ export type IssuedSession = { sessionId: string; refreshToken: string; expiresAt
 export type CheckedCredentials = { userId: string; credentialsVersion: number };
 
 /**
- * Stores a new session and its first refresh token, only if the account still exists and
- * its password is still the one the caller checked; null otherwise. One statement, so one
- * round trip: the account row is read FOR SHARE, so a password update in flight makes it
- * wait and then see the new version, and an update that comes after it waits for the
- * session to commit, and then ends it with the others (docs/decisions/0028).
+ * Stores a new session and its first refresh token, only if the account still exists, its
+ * password is still the one the caller checked, and no admin has disabled it; null
+ * otherwise. One statement, so one round trip: it updates the account row (its last
+ * sign-in), so a password update or a disable in flight makes it wait and then see the new
+ * row, and one that comes after it waits for the session to commit, and then ends it with
+ * the others (docs/decisions/0028).
  */
 export async function createSession(checked: CheckedCredentials, userAgent: string | null): Promise<IssuedSession | null> {
   const db = await getDb();
@@ -33,7 +34,10 @@ export async function createSession(checked: CheckedCredentials, userAgent: stri
   const now = new Date();
   const [row] = await db.$queryRaw<{ id: string; expires_at: Date }[]>`
     WITH account AS (
-      SELECT id FROM users WHERE id = ${checked.userId}::uuid AND credentials_version = ${checked.credentialsVersion} FOR SHARE
+      UPDATE users SET last_login_at = ${now}
+      WHERE id = ${checked.userId}::uuid AND credentials_version = ${checked.credentialsVersion}
+        AND (disabled_at IS NULL OR disabled_until <= ${now})
+      RETURNING id
     ), session AS (
       INSERT INTO sessions (id, user_id, user_agent, created_at, last_used_at, expires_at)
       SELECT ${newUuidV7(now.getTime())}::uuid, id, ${userAgent?.slice(0, 512) ?? null}, ${now}, ${now}, ${expiryFrom(now, now)}
@@ -62,15 +66,26 @@ export async function isSessionLive(sessionId: string, userId: string): Promise<
   return session !== null && session.userId === userId && session.endedAt === null && session.expiresAt > new Date();
 }
 
+/** Work to commit with the end of sessions (an audit event): it gets the transaction's client. */
+export type AlongWith = (tx: Prisma.TransactionClient) => Promise<unknown>;
+
 // Every way of ending sessions goes through here: the rows are marked, this instance's
 // revocation view learns at once, and the answer waits until the others have heard.
-async function endSessions(where: Prisma.SessionWhereInput, reason: StoredEndReason): Promise<number> {
+async function endSessions(where: Prisma.SessionWhereInput, reason: StoredEndReason, alongWith?: AlongWith): Promise<number> {
   const db = await getDb();
-  const ended = await db.session.updateManyAndReturn({
-    where: { ...where, endedAt: null },
-    data: { endedAt: new Date(), endReason: reason },
-    select: { id: true },
-  });
+  const mark = (client: Pick<Prisma.TransactionClient, "session">) =>
+    client.session.updateManyAndReturn({
+      where: { ...where, endedAt: null },
+      data: { endedAt: new Date(), endReason: reason },
+      select: { id: true },
+    });
+  const ended = alongWith
+    ? await db.$transaction(async (tx) => {
+        const rows = await mark(tx);
+        await alongWith(tx);
+        return rows;
+      })
+    : await mark(db);
   await revocations.applyRevoked(ended.map((s) => s.id));
   return ended.length;
 }
@@ -88,9 +103,9 @@ export async function endUserSession(userId: string, sessionId: string, reason: 
 export async function endAllUserSessions(
   userId: string,
   reason: StoredEndReason,
-  options: { except?: string } = {},
+  options: { except?: string; alongWith?: AlongWith } = {},
 ): Promise<void> {
-  await endSessions({ userId, ...(options.except ? { id: { not: options.except } } : {}) }, reason);
+  await endSessions({ userId, ...(options.except ? { id: { not: options.except } } : {}) }, reason, options.alongWith);
 }
 
 /** Logout by refresh token: ends its session whatever state it is in; unknown tokens are ignored. */

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { requirePageCaller } from "@/lib/auth/accounts/page-caller";
 import { UsersQuerySchema } from "@/lib/auth/schemas";
-import { listUsers } from "@/lib/auth/accounts/users";
+import { listAdminUsers } from "@/lib/auth/accounts/admin-users";
 import { USERS_PAGE_SIZE } from "./users-query";
 import { UsersTable } from "./users-table";
 import styles from "./users.module.css";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Users" };
 export default async function AdminUsersPage() {
   const { user } = await requirePageCaller("/admin/users");
   if (user.role !== "admin") forbidden();
-  const page = await listUsers(UsersQuerySchema.parse({ limit: USERS_PAGE_SIZE }));
+  const page = await listAdminUsers(UsersQuerySchema.parse({ limit: USERS_PAGE_SIZE }));
   return (
     <div className={styles.page}>
       <div className={styles.intro}>

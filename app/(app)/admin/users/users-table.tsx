@@ -2,8 +2,8 @@
 // Every account, a page at a time (the API's cursor pagination), starting from the
 // first page the server page read.
 import { useEffect, useRef } from "react";
-import { meta } from "@/lib/api/endpoints";
-import type { User } from "@/lib/auth/responses";
+import { admin } from "@/lib/api/endpoints";
+import type { AdminUser } from "@/lib/auth/responses";
 import { call } from "@/lib/client/api";
 import { formatDate } from "@/lib/client/format";
 import { Announcer } from "@/app/_components/announcer";
@@ -13,12 +13,12 @@ import { usePagedData, type FetchPage, type Paged } from "@/lib/client/hooks/use
 import { USERS_PAGE_SIZE } from "./users-query";
 import styles from "./users.module.css";
 
-const fetchUsers: FetchPage<User> = async (cursor, signal) => {
-  const page = await call(meta.listUsers, { query: { limit: USERS_PAGE_SIZE, cursor: cursor ?? undefined }, signal });
+const fetchUsers: FetchPage<AdminUser> = async (cursor, signal) => {
+  const page = await call(admin.listUsers, { query: { limit: USERS_PAGE_SIZE, cursor: cursor ?? undefined }, signal });
   return { rows: page.users, nextCursor: page.nextCursor };
 };
 
-export function UsersTable({ firstPage }: { firstPage: Paged<User> }) {
+export function UsersTable({ firstPage }: { firstPage: Paged<AdminUser> }) {
   const list = usePagedData({ key: "users", fetchPage: fetchUsers, served: { key: "users", page: firstPage } });
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   // After "load more", focus goes to the first new row: the button may be gone.
