@@ -10,7 +10,8 @@ import { deleteRecoveryCodes, replaceRecoveryCodes } from "@/lib/auth/factors/re
 import { openSecret, sealSecret } from "@/lib/auth/factors/secret-box";
 import { matchTimeStep, newTotpSecret, totpQrSvg, totpUri } from "@/lib/auth/factors/totp";
 
-const SETUP_TTL_MS = 10 * 60 * 1000;
+/** How long a setup waits for its first code. */
+export const SETUP_TTL_MS = 10 * 60 * 1000;
 
 export type TotpSetup = { secret: string; otpauthUri: string; qrSvg: string };
 
