@@ -13,7 +13,8 @@ try {
   const counts = await purgeStaleRows();
   console.log(
     `Purged ${counts.sessions} sessions, ${counts.refreshTokens} refresh tokens, ${counts.rateLimits} rate-limit rows, ` +
-      `${counts.linkTokens} mailed-link tokens and ${counts.auditEvents} audit events past retention.`,
+      `${counts.linkTokens} mailed-link tokens, ${counts.mfaTokens} sign-in second steps, ` +
+      `${counts.pendingTotpSetups} unconfirmed TOTP setups and ${counts.auditEvents} audit events past retention.`,
   );
   await closeDb();
 } catch (error) {

@@ -3,7 +3,7 @@
 // proof, aal 2 when the admin has a second factor), takes a reason, and is recorded.
 import { COMMON_ERRORS } from "@/lib/api/errors";
 import { EXAMPLE_USER } from "@/lib/api/examples";
-import { defineOperation, type ErrorSpec } from "@/lib/api/operation";
+import { defineOperation } from "@/lib/api/operation";
 import { AuditPageSchema, AuditQuerySchema, EXAMPLE_AUDIT_EVENT } from "@/lib/audit/schemas";
 import { AdminUserPageSchema, AdminUserResponseSchema } from "@/lib/auth/responses";
 import { AdminReasonSchema, DisableUserSchema, UserIdParamsSchema, UsersQuerySchema } from "@/lib/auth/schemas";
@@ -11,15 +11,6 @@ import { AdminReasonSchema, DisableUserSchema, UserIdParamsSchema, UsersQuerySch
 const EXAMPLE_ADMIN_USER = { ...EXAMPLE_USER, disabled: null, mfa: true, lastLoginAt: "2026-12-04T08:15:00.000Z", activeSessions: 2 };
 const EXAMPLE_REASON = { reason: "Reported for spam; disabled while we look into it." };
 
-const STEP_UP: ErrorSpec = {
-  status: 401,
-  codes: ["step_up_required"],
-  description:
-    "A sensitive action: the session's last proof is older than `REAUTH_MAX_AGE`, or the admin has a second factor and " +
-    "the session is not at aal 2. `WWW-Authenticate` carries RFC 9470's `insufficient_user_authentication`; " +
-    "`POST /api/auth/reauthenticate`, then retry.",
-  headers: ["WWW-Authenticate"],
-};
 const NO_SUCH_USER = { ...COMMON_ERRORS.notFound, description: "There is no user with this id." };
 
 export const listUsers = defineOperation({
@@ -63,8 +54,9 @@ export const disableUser = defineOperation({
   description:
     "Every session of the user ends at once on every instance (`disabled`). Until `until`, or until enabled again, its " +
     "login (once the password is right) and its refresh tokens get 403 `account_disabled`. The user is mailed the reason. " +
-    "An admin cannot disable themselves. A sensitive action.",
+    "An admin cannot disable themselves.",
   access: "admin",
+  sensitive: true,
   params: UserIdParamsSchema,
   body: { schema: DisableUserSchema, required: true, example: { ...EXAMPLE_REASON, until: "2027-01-31T00:00:00Z" } },
   success: {
@@ -73,7 +65,7 @@ export const disableUser = defineOperation({
     schema: AdminUserResponseSchema,
     example: { user: { ...EXAMPLE_ADMIN_USER, disabled: { reason: EXAMPLE_REASON.reason, until: "2027-01-31T00:00:00.000Z" }, activeSessions: 0 } },
   },
-  errors: [STEP_UP, NO_SUCH_USER, { status: 409, codes: ["cannot_disable_self"], description: "You cannot disable your own account." }],
+  errors: [NO_SUCH_USER, { status: 409, codes: ["cannot_disable_self"], description: "You cannot disable your own account." }],
 });
 
 export const enableUser = defineOperation({
@@ -82,12 +74,13 @@ export const enableUser = defineOperation({
   path: "/api/users/[id]/enable",
   tag: "Admin",
   summary: "Enable a disabled user again (admins only)",
-  description: "The user may sign in again; sessions ended by the disable stay ended. The user is mailed the reason. A sensitive action.",
+  description: "The user may sign in again; sessions ended by the disable stay ended. The user is mailed the reason.",
   access: "admin",
+  sensitive: true,
   params: UserIdParamsSchema,
   body: { schema: AdminReasonSchema, required: true, example: { reason: "Looked into it: not spam." } },
   success: { status: 200, description: "The user, enabled.", schema: AdminUserResponseSchema, example: { user: EXAMPLE_ADMIN_USER } },
-  errors: [STEP_UP, NO_SUCH_USER],
+  errors: [NO_SUCH_USER],
 });
 
 export const endUserSessions = defineOperation({
@@ -96,12 +89,13 @@ export const endUserSessions = defineOperation({
   path: "/api/users/[id]/sessions",
   tag: "Admin",
   summary: "Sign a user out everywhere (admins only)",
-  description: "Ends every session of the user at once on every instance (`revoked_by_admin`); the user is mailed the reason. A sensitive action.",
+  description: "Ends every session of the user at once on every instance (`revoked_by_admin`); the user is mailed the reason.",
   access: "admin",
+  sensitive: true,
   params: UserIdParamsSchema,
   body: { schema: AdminReasonSchema, required: true, example: { reason: "The user reported a lost phone." } },
   success: { status: 204, description: "Every session ended." },
-  errors: [STEP_UP, NO_SUCH_USER],
+  errors: [NO_SUCH_USER],
 });
 
 export const removeUserMfa = defineOperation({
@@ -112,12 +106,13 @@ export const removeUserMfa = defineOperation({
   summary: "Remove a user's second factors (admins only)",
   description:
     "Removes the user's TOTP and recovery codes (not passkeys), for someone who lost their device; the user is mailed " +
-    "the reason. Idempotent: for a user without TOTP nothing changes and no mail is sent. A sensitive action.",
+    "the reason. Idempotent: for a user without TOTP nothing changes and no mail is sent.",
   access: "admin",
+  sensitive: true,
   params: UserIdParamsSchema,
   body: { schema: AdminReasonSchema, required: true, example: { reason: "Lost their phone; identity checked by video call." } },
   success: { status: 204, description: "The second factors are gone." },
-  errors: [STEP_UP, NO_SUCH_USER],
+  errors: [NO_SUCH_USER],
 });
 
 export const listAuditEvents = defineOperation({

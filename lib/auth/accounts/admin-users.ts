@@ -1,6 +1,6 @@
-// What an admin sees of users and may do to them. Every write is a sensitive action (a
-// recent proof, and aal 2 when the admin has a second factor), takes a reason, commits
-// with its audit event, and mails the user what happened and why (README: Admin).
+// What an admin sees of users and may do to them. Every write takes a reason, commits with
+// its audit event, and mails the user what happened and why (README: Admin); its operation
+// is marked sensitive, so route() has required a recent proof before it runs.
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
 import { HttpError } from "@/lib/http/problem";
@@ -9,7 +9,6 @@ import { recordEvent } from "@/lib/audit/trail";
 import type { AuditEventInput } from "@/lib/audit/events";
 import { isDisabled, toUser, userSelect } from "@/lib/auth/accounts/users";
 import { deleteRecoveryCodes } from "@/lib/auth/factors/recovery-codes";
-import { requireRecentProof } from "@/lib/auth/factors/sensitive";
 import { endAllUserSessions } from "@/lib/auth/sessions/sessions";
 import type { Caller } from "@/lib/auth/identity/caller";
 import type { RequestContext } from "@/lib/auth/identity/request-context";
@@ -85,15 +84,12 @@ function eventOf(act: AdminAct, targetId: string, type: AuditEventInput["type"],
   };
 }
 
-const stepUp = (act: AdminAct) => requireRecentProof({ userId: act.admin.id, sessionId: act.admin.sessionId });
-
 /**
  * Disables the account and ends every session of it on every instance. The account row
  * changes first (with its event, in one transaction): from then on no login, however far
  * along, can store a session for it, and the sessions ended next are all there are.
  */
 export async function disableUser(act: AdminAct, targetId: string, until: Date | null): Promise<AdminUser> {
-  await stepUp(act);
   if (targetId === act.admin.id) {
     throw new HttpError(409, { code: "cannot_disable_self", detail: "You cannot disable your own account." });
   }
@@ -114,7 +110,6 @@ export async function disableUser(act: AdminAct, targetId: string, until: Date |
 }
 
 export async function enableUser(act: AdminAct, targetId: string): Promise<AdminUser> {
-  await stepUp(act);
   const db = await getDb();
   const email = await db.$transaction(async (tx) => {
     const [row] = await tx.user.updateManyAndReturn({
@@ -139,7 +134,6 @@ async function emailOf(targetId: string): Promise<string> {
 
 /** Ends every session of the user (`revoked_by_admin`), with its event in the same transaction. */
 export async function endUserSessions(act: AdminAct, targetId: string): Promise<void> {
-  await stepUp(act);
   const email = await emailOf(targetId);
   await endAllUserSessions(targetId, "revoked_by_admin", {
     alongWith: (tx) => recordEvent(eventOf(act, targetId, "user_sessions_ended"), tx),
@@ -149,7 +143,6 @@ export async function endUserSessions(act: AdminAct, targetId: string): Promise<
 
 /** Removes the user's TOTP and recovery codes (not passkeys): for someone who lost their device. */
 export async function removeUserMfa(act: AdminAct, targetId: string): Promise<void> {
-  await stepUp(act);
   const email = await emailOf(targetId);
   const db = await getDb();
   const removed = await db.$transaction(async (tx) => {

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { LONGEST_WINDOW } from "@/lib/auth/accounts/limits";
 import { purgeAuditTrail } from "@/lib/audit/retention";
+import { SETUP_TTL_MS } from "@/lib/auth/factors/totp-setup";
 
 const DAY_MS = 24 * 3600 * 1000;
 // The sessions list shows ended sessions for 30 days (`?include=ended`); after that, nothing reads them.
@@ -17,6 +18,8 @@ export type PurgeCounts = {
   rateLimits: number;
   linkTokens: number;
   auditEvents: number;
+  mfaTokens: number;
+  pendingTotpSetups: number;
 };
 
 export async function purgeStaleRows(now = new Date()): Promise<PurgeCounts> {
@@ -43,9 +46,17 @@ export async function purgeStaleRows(now = new Date()): Promise<PurgeCounts> {
   });
   // Past AUDIT_RETENTION_DAYS, with a checkpoint the chain starts from.
   const auditEvents = await purgeAuditTrail(now);
+  // A login's second step lasts 300 s; a TOTP setup waits 10 minutes for its first code.
+  // Neither can be used after, so neither is kept.
+  const mfaTokens = await db.mfaToken.deleteMany({ where: { expiresAt: { lt: now } } });
+  const pendingTotpSetups = await db.totpFactor.deleteMany({
+    where: { confirmedAt: null, createdAt: { lt: new Date(now.getTime() - SETUP_TTL_MS) } },
+  });
   return {
     auditEvents,
     sessions: sessions.count,
+    mfaTokens: mfaTokens.count,
+    pendingTotpSetups: pendingTotpSetups.count,
     refreshTokens: refreshTokens.count,
     rateLimits: rateLimits.count,
     linkTokens: linkTokens.count,
