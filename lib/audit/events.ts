@@ -34,8 +34,11 @@ export const AUDIT_EVENT_TYPES = [
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 export type AuditOutcome = "success" | "failure";
 
-/** Who acted: the account itself, an admin (with their id), or the app on its own. */
-export type AuditActor = { kind: "user"; id: string } | { kind: "admin"; id: string } | { kind: "system" };
+/**
+ * Who acted: someone with the account's credentials (no id when the email has no account),
+ * an admin (with their id), or the app on its own.
+ */
+export type AuditActor = { kind: "user"; id: string | null } | { kind: "admin"; id: string } | { kind: "system" };
 
 export type AuditEventInput = {
   type: AuditEventType;
@@ -51,6 +54,3 @@ export type AuditEventInput = {
   /** Small facts of the event: why a login failed, how many recovery codes are left. */
   details?: Record<string, string | number | boolean | null> | null;
 };
-
-/** Column limits: an event's text is cut to them before it is hashed, so what is stored is what was hashed. */
-export const LIMITS = { userAgent: 512, reason: 500, ip: 64 } as const;

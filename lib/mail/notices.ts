@@ -46,6 +46,11 @@ export function noticeAdminAction(
   }
 }
 
+/** The first sign-in from a browser or client without the account's device token. */
+export function noticeNewDevice(email: string, origin: { clientAddress: string; userAgent: string | null }): void {
+  sendMail(mails.newDeviceSignIn(email, origin.userAgent, origin.clientAddress, new Date()));
+}
+
 /** A reused refresh token ended this session: tell the owner which device, and when. */
 export async function noticeSessionReused(sessionId: string): Promise<void> {
   const db = await getDb();

@@ -191,4 +191,11 @@ export const mails = {
       lead: `An administrator turned two-step sign-in off for your ${APP_NAME} account on ${when(at)}, and its recovery codes no longer work. The reason given: “${reason}”.`,
       notes: ["Your password alone signs you in now: set up two-step sign-in again from your account page.", NOT_YOU_ADMIN()],
     }),
+
+  newDeviceSignIn: (to: string, device: string | null, address: string, at: Date) =>
+    render(to, {
+      subject: "A sign-in from a new device",
+      lead: `Your ${APP_NAME} account was signed in to on ${when(at)} from a browser or app it had not been used from before: ${device ? `“${device}”` : "the device did not say what it was"}, at the address ${address}.`,
+      notes: ["If this was you, there is nothing to do.", NOT_YOU],
+    }),
 };

@@ -10,6 +10,7 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as login } from "@/app/api/auth/login/route";
+import { backgroundSettled } from "@/lib/background/pending";
 import { GET as listItems } from "@/app/api/items/route";
 import { middleware } from "@/middleware";
 import { createSignedInUser, type SignedInUser } from "../factories/users";
@@ -50,7 +51,18 @@ const edge = (pathname: string, init?: ConstructorParameters<typeof NextRequest>
 describe("the life of a request (docs/architecture.md)", () => {
   let caller: SignedInUser;
   let n = 0;
-  const logIn = () => login(apiRequest("/api/auth/login", { method: "POST", body: { email: caller.user.email, password: caller.password }, ip: `10.7.0.${++n}` }), undefined);
+  // A returning client: it sends the device token its first login got, as a browser sends
+  // its device cookie (a new device's login also mails a notice: lib/mail's modules).
+  let deviceToken: string | undefined;
+  const logIn = () =>
+    login(
+      apiRequest("/api/auth/login", {
+        method: "POST",
+        body: { email: caller.user.email, password: caller.password, ...(deviceToken ? { device_token: deviceToken } : {}) },
+        ip: `10.7.0.${++n}`,
+      }),
+      undefined,
+    );
   const readItems = () => listItems(apiRequest("/api/items", { token: caller.accessToken }), undefined);
 
   beforeAll(async () => {
@@ -59,7 +71,9 @@ describe("the life of a request (docs/architecture.md)", () => {
     await session.post("Profiler.enable");
     await session.post("Profiler.startPreciseCoverage", { callCount: true, detailed: false });
     caller = await createSignedInUser();
-    await logIn(); // the first run of each path loads its modules and opens the database
+    // The first run of each path loads its modules and opens the database.
+    deviceToken = ((await (await logIn()).json()) as { device_token: string }).device_token;
+    await backgroundSettled(); // its new-device notice goes out before anything is traced
     await readItems();
   });
   afterAll(() => {

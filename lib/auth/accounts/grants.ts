@@ -6,6 +6,9 @@ import { env } from "@/lib/env";
 import { signAccessToken, type Role } from "@/lib/auth/identity/jwt";
 import { deviceIdFor, issueDeviceToken, tokensInCookie } from "@/lib/auth/identity/device-tokens";
 import { createSession, type CheckedCredentials, type SessionAssurance } from "@/lib/auth/sessions/sessions";
+import { accountEvent } from "@/lib/audit/account-events";
+import type { AuditEventInput, AuditEventType } from "@/lib/audit/events";
+import { appendEventCtes } from "@/lib/audit/trail";
 import type { RequestContext } from "@/lib/auth/identity/request-context";
 import type { IssuedTokens } from "@/lib/auth/identity/token-delivery";
 import type { User } from "@/lib/auth/responses";
@@ -35,9 +38,18 @@ export async function startSession(
   user: User,
   checked: CheckedCredentials,
   context: RequestContext,
-  options: { proved?: Pick<SessionAssurance, "aal" | "amr">; deviceToken?: string | undefined } = {},
+  options: {
+    proved?: Pick<SessionAssurance, "aal" | "amr">;
+    deviceToken?: string | undefined;
+    /** The sign-in's audit event, stored in the very statement that stores the session. */
+    event?: { type: AuditEventType; details?: AuditEventInput["details"] };
+  } = {},
 ) {
-  const session = await createSession(checked, context.userAgent, options.proved);
+  const { event } = options;
+  const recordSignIn = event
+    ? (sessionId: string) => appendEventCtes(accountEvent(event.type, user.id, context, { sessionId, details: event.details }), "session")
+    : undefined;
+  const session = await createSession(checked, context.userAgent, options.proved, recordSignIn);
   if (!session) return null;
   const issued = await issueTokens({ userId: user.id, role: user.role, ...session });
   return { user, issued: { ...issued, deviceToken: options.deviceToken ?? issueDeviceToken(user.id) } };

@@ -8,6 +8,7 @@ import { HttpError } from "@/lib/http/problem";
 import { issueDecoyToken, issueLinkToken, liveLinkTokenOwner, redeemLinkToken, voidLinkTokens } from "@/lib/auth/accounts/link-tokens";
 import { noticeEmailChanged, noticePasswordChanged } from "@/lib/mail/notices";
 import { consume, limits, resetAttempts } from "@/lib/auth/accounts/limits";
+import { accountEvent, recordAccountEvent, recordWith, type Origin } from "@/lib/audit/account-events";
 import { endAllUserSessions } from "@/lib/auth/sessions/sessions";
 import { assertPassword } from "@/lib/auth/accounts/reauth";
 import { assertNewPasswordAllowed, assertNotCurrentPassword } from "@/lib/auth/accounts/password-policy";
@@ -35,7 +36,11 @@ export async function mailVerificationLink(user: { id: string; email: string }):
 export async function forgotPassword(email: string, context: RequestContext): Promise<void> {
   await consume(limits.resetByEmail(email), limits.resetByAddress(context.addressKey));
   const account = await findAccountByEmail(email);
-  inBackground("The password-reset mail", () => mailResetLink(account, email));
+  // Recorded for an unknown address too (with no account), so both cost the same.
+  inBackground("The password-reset mail", async () => {
+    await recordAccountEvent("password_reset_requested", account?.id ?? null, context);
+    await mailResetLink(account, email);
+  });
 }
 
 async function mailResetLink(account: { id: string; email: string } | null, email: string): Promise<void> {
@@ -59,7 +64,7 @@ const invalidResetToken = () =>
  * address, so that address counts as verified; every session ends, as the old password
  * may be what someone else knew.
  */
-export async function resetPassword(token: string, newPassword: string): Promise<void> {
+export async function resetPassword(token: string, newPassword: string, context: Origin): Promise<void> {
   // Before the link is used: a refused common password leaves it working for a better one.
   await assertNewPasswordAllowed(newPassword, "new_password");
   const redeemed = await redeemLinkToken(token, ["password_reset"]);
@@ -70,7 +75,7 @@ export async function resetPassword(token: string, newPassword: string): Promise
   await updatePasswordHash(user.id, newPassword);
   await voidLinkTokens(user.id);
   if (!user.emailVerified) await markEmailVerified(user.id);
-  await endAllUserSessions(user.id, "password_reset");
+  await endAllUserSessions(user.id, "password_reset", { alongWith: recordWith(accountEvent("password_reset", user.id, context)) });
   // The owner may sign in at once, whatever a guesser did to the email's login count.
   await resetAttempts(limits.loginByEmail(user.email).key);
   noticePasswordChanged(user.email, "reset");
@@ -96,7 +101,10 @@ const CONFIRMING = ["email_verify", "email_change"] as const;
  * link never confirms an account someone else made (docs/decisions/0027). Another
  * account's link is refused and left usable.
  */
-export async function verifyEmail(token: string, callerId: string): Promise<User> {
+export async function verifyEmail(token: string, caller: { id: string; sessionId: string }, context: Origin): Promise<User> {
+  const callerId = caller.id;
+  const recorded = (type: "email_verified" | "email_changed") =>
+    recordAccountEvent(type, callerId, context, { sessionId: caller.sessionId });
   const redeemed = await redeemLinkToken(token, CONFIRMING, callerId);
   if (!redeemed) {
     if (await liveLinkTokenOwner(token, CONFIRMING)) throw wrongAccount();
@@ -107,11 +115,14 @@ export async function verifyEmail(token: string, callerId: string): Promise<User
   if (redeemed.purpose === "email_verify") {
     // Only while the link's address is still the account's.
     if (user.email !== redeemed.email) throw invalidVerificationToken();
-    return markEmailVerified(user.id);
+    const verified = await markEmailVerified(user.id);
+    await recorded("email_verified");
+    return verified;
   }
   const changed = await replaceEmail(user.id, redeemed.email);
   // Links mailed to the old address (a reset, a verification) must not work any more.
   await voidLinkTokens(user.id);
+  await recorded("email_changed");
   noticeEmailChanged(user.email, changed.email);
   return changed;
 }
@@ -138,7 +149,12 @@ export async function resendVerification(userId: string): Promise<void> {
  * new address is another one and free. Every request counts against the mail limit before
  * the address is looked up, so past the limit a taken and a free address get the same 429.
  */
-export async function requestEmailChange(userId: string, change: { newEmail: string; password: string }): Promise<void> {
+export async function requestEmailChange(
+  caller: { id: string; sessionId: string },
+  change: { newEmail: string; password: string },
+  context: Origin,
+): Promise<void> {
+  const userId = caller.id;
   await assertPassword(userId, change.password);
   const user = await requireAccount(userId);
   if (change.newEmail === user.email) {
@@ -153,5 +169,6 @@ export async function requestEmailChange(userId: string, change: { newEmail: str
     throw new HttpError(409, { code: "email_taken", detail: "An account with this email already exists." });
   }
   const token = await issueLinkToken(user.id, "email_change", change.newEmail, env.EMAIL_VERIFY_TTL);
+  await recordAccountEvent("email_change_requested", user.id, context, { sessionId: caller.sessionId });
   sendMail(mails.confirmEmailChange(change.newEmail, linkTo("/verify-email", token), env.EMAIL_VERIFY_TTL));
 }

@@ -11,6 +11,7 @@ import {
   deleteUser,
   findCredentials,
   INITIAL_CREDENTIALS_VERSION,
+  isDisabled,
   refuseIfDisabled,
   rehashPassword,
   syncRole,
@@ -20,11 +21,12 @@ import {
 import { issueTokens, knownDevice, startSession } from "@/lib/auth/accounts/grants";
 import { issueMfaToken } from "@/lib/auth/factors/mfa-tokens";
 import { voidLinkTokens } from "@/lib/auth/accounts/link-tokens";
-import { noticePasswordChanged } from "@/lib/mail/notices";
+import { noticeNewDevice, noticePasswordChanged } from "@/lib/mail/notices";
 import { assertPassword } from "@/lib/auth/accounts/reauth";
 import { assertNewPasswordAllowed, refusedPassword } from "@/lib/auth/accounts/password-policy";
 import { mailVerificationLink } from "@/lib/auth/accounts/recovery";
 import { inBackground } from "@/lib/background";
+import { accountEvent, recordAccountEvent, recordEnded, recordWith, type Origin } from "@/lib/audit/account-events";
 import type { RequestContext } from "@/lib/auth/identity/request-context";
 import type { IssuedTokens } from "@/lib/auth/identity/token-delivery";
 import type { LoginInput, SignupInput } from "@/lib/auth/schemas";
@@ -38,7 +40,9 @@ export async function signUp(input: SignupInput, context: RequestContext) {
   await assertNewPasswordAllowed(input.password, "password");
   const user = await createUser(input);
   inBackground("The verification mail", () => mailVerificationLink(user));
-  const started = await startSession(user, { userId: user.id, credentialsVersion: INITIAL_CREDENTIALS_VERSION }, context);
+  const started = await startSession(user, { userId: user.id, credentialsVersion: INITIAL_CREDENTIALS_VERSION }, context, {
+    event: { type: "signup" },
+  });
   // Only a reset link (mailed after this very request) or a deletion could have come first.
   if (!started) throw invalidCredentials();
   return started;
@@ -61,10 +65,19 @@ export async function logIn(input: LoginInput, context: RequestContext) {
   // A device the account signed in from before counts its own failures, not the email's.
   const byAccount = device ? limits.loginByDevice(device.id) : limits.loginByEmail(input.email);
   const byAddress = limits.loginByAddress(context.addressKey);
-  await consume(byAccount, byAddress);
+  // Every failure is in the audit trail and the account's activity: who tried, from where.
+  const failed = (why: string) => recordAccountEvent("login", account?.id ?? null, context, { outcome: "failure", details: { why } });
+  await consume(byAccount, byAddress).catch(async (error: unknown) => {
+    await failed("locked");
+    throw error;
+  });
   const valid = await verifyPassword(input.password, account?.passwordHash ?? null);
-  if (!account || !valid) throw invalidCredentials();
+  if (!account || !valid) {
+    await failed(account ? "wrong_password" : "unknown_email");
+    throw invalidCredentials();
+  }
   // Said only to whoever knows the password: a stranger learns nothing about the account.
+  if (isDisabled(account)) await failed("disabled");
   refuseIfDisabled(account);
   const [role] = await Promise.all([
     syncRole(account),
@@ -77,7 +90,12 @@ export async function logIn(input: LoginInput, context: RequestContext) {
   if (account.hasTotp) return secondStepRequired(checked, context);
   // A reset, a change or a deletion that landed while bcrypt ran wins: the password
   // checked here is no longer the account's, and nothing was stored.
-  const started = await startSession(toUser({ ...account, role }), checked, context, { deviceToken: device?.token });
+  const started = await startSession(toUser({ ...account, role }), checked, context, {
+    deviceToken: device?.token,
+    event: { type: "login", details: { method: "password" } },
+  });
+  // A browser or client that never signed in to this account: the owner hears of it.
+  if (started && !device) noticeNewDevice(account.email, context);
   if (!started) throw invalidCredentials();
   return started;
 }
@@ -88,20 +106,24 @@ async function secondStepRequired(checked: CheckedCredentials, context: RequestC
 }
 
 /** New tokens for a refresh token, which is rotated (lib/auth/sessions/refresh-tokens.ts). */
-export async function refreshTokens(refreshToken: string): Promise<IssuedTokens> {
-  const rotation = await rotateRefreshToken(refreshToken, refuseIfDisabled);
+export async function refreshTokens(refreshToken: string, context: Origin): Promise<IssuedTokens> {
+  const rotation = await rotateRefreshToken(refreshToken, {
+    refuseAccount: refuseIfDisabled,
+    onReuse: recordEnded("refresh_reuse", context),
+  });
   // Derived again at every refresh: an address off ADMIN_EMAILS loses the role here too.
   const role = await syncRole(rotation.account);
   return issueTokens({ ...rotation, role });
 }
 
 /** Ends the session named by a refresh token, or else by the access token's `sid`. */
-export async function logOut(credentials: { refreshToken?: string; sessionId?: string }): Promise<void> {
-  if (credentials.refreshToken) await endSessionByRefreshToken(credentials.refreshToken, "logout");
-  else if (credentials.sessionId) await endSession(credentials.sessionId, "logout");
+export async function logOut(credentials: { refreshToken?: string; sessionId?: string }, context: Origin): Promise<void> {
+  const recorded = recordEnded("logout", context);
+  if (credentials.refreshToken) await endSessionByRefreshToken(credentials.refreshToken, "logout", recorded);
+  else if (credentials.sessionId) await endSession(credentials.sessionId, "logout", recorded);
 }
 
-export async function changePassword(caller: Caller, passwords: { current: string; next: string }): Promise<void> {
+export async function changePassword(caller: Caller, passwords: { current: string; next: string }, context: Origin): Promise<void> {
   const { current, next } = passwords;
   await assertNewPasswordAllowed(next, "new_password");
   const { email } = await assertPassword(caller.id, current);
@@ -110,13 +132,18 @@ export async function changePassword(caller: Caller, passwords: { current: strin
   await updatePasswordHash(caller.id, next);
   // Links mailed before (a reset, a pending change) are void with the old password.
   await voidLinkTokens(caller.id);
-  await endAllUserSessions(caller.id, "password_change", { except: caller.sessionId });
+  await endAllUserSessions(caller.id, "password_change", {
+    except: caller.sessionId,
+    alongWith: recordWith(accountEvent("password_changed", caller.id, context, { sessionId: caller.sessionId })),
+  });
   noticePasswordChanged(email, "changed");
 }
 
-export async function deleteAccount(caller: Caller, password: string): Promise<void> {
+export async function deleteAccount(caller: Caller, password: string, context: Origin): Promise<void> {
   await assertPassword(caller.id, password);
   // Ended first, so this instance and the others refuse its tokens before the rows go.
-  await endAllUserSessions(caller.id, "revoked");
+  await endAllUserSessions(caller.id, "revoked", {
+    alongWith: recordWith(accountEvent("account_deleted", caller.id, context, { sessionId: caller.sessionId })),
+  });
   await deleteUser(caller.id);
 }

@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http/problem";
 import { bearerChallenge } from "@/lib/http/challenge";
 import { noticeSessionReused } from "@/lib/mail/notices";
-import { endSession, type IssuedSession, type SessionAssurance } from "@/lib/auth/sessions/sessions";
+import { endSession, type AlongWith, type IssuedSession, type SessionAssurance } from "@/lib/auth/sessions/sessions";
 import { expiryFrom, hashToken, successorOf } from "@/lib/auth/sessions/session-tokens";
 import { inBackground } from "@/lib/background";
 import type { Role } from "@/lib/auth/identity/jwt";
@@ -41,10 +41,13 @@ function refreshError(code: "invalid_refresh_token" | "refresh_token_expired" | 
  * Trades a refresh token for its successor. A token rotated less than REFRESH_REUSE_GRACE
  * seconds ago (two tabs refreshing at once, a lost response) gets the same successor
  * again, so the session never forks into two live chains; later, it can only be a copy in
- * someone else's hands, so the whole session is ended. `refuseAccount` may throw to refuse
- * the token's account before anything else is looked at.
+ * someone else's hands, so the whole session is ended (`onReuse` commits with that end).
+ * `refuseAccount` may throw to refuse the token's account before anything else is looked at.
  */
-export async function rotateRefreshToken(presented: string, refuseAccount?: (account: RotatedAccount) => void): Promise<Rotation> {
+export async function rotateRefreshToken(
+  presented: string,
+  hooks: { refuseAccount?: (account: RotatedAccount) => void; onReuse?: AlongWith } = {},
+): Promise<Rotation> {
   const db = await getDb();
   const tokenHash = hashToken(presented);
   const found = await db.refreshToken.findUnique({
@@ -70,7 +73,7 @@ export async function rotateRefreshToken(presented: string, refuseAccount?: (acc
   const { session } = found;
   // The account's state first: a disabled account's tokens, its ended sessions' included,
   // are answered as such (403), not as any ended session (401).
-  refuseAccount?.(session.user);
+  hooks.refuseAccount?.(session.user);
   if (session.endedAt) throw refreshError("session_revoked");
   const now = new Date();
   // The absolute end counts too, so a lowered SESSION_MAX_AGE applies to existing sessions.
@@ -79,7 +82,7 @@ export async function rotateRefreshToken(presented: string, refuseAccount?: (acc
   const successor = successorOf(presented);
   const rotatedAt = found.rotatedAt ?? (await rotate(tokenHash, successor, session, now));
   if (rotatedAt !== null && now.getTime() - rotatedAt.getTime() > env.REFRESH_REUSE_GRACE * 1000) {
-    await endSession(session.id, "refresh_reuse");
+    await endSession(session.id, "refresh_reuse", hooks.onReuse);
     inBackground("The refresh-reuse notice", () => noticeSessionReused(session.id));
     throw refreshError("refresh_token_reused");
   }

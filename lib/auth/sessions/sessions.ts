@@ -3,7 +3,7 @@
 // trading it for its successor is lib/auth/sessions/refresh-tokens.ts. Every way of ending a
 // session goes through endSessions(), so the revocation view always hears of it.
 import "server-only";
-import { getDb, type Prisma } from "@/lib/db";
+import { getDb, Prisma } from "@/lib/db";
 import { isUuid, newUuidV7 } from "@/lib/ids";
 import { rememberLiveSession } from "@/lib/auth/sessions/live-sessions";
 import { revocations } from "@/lib/auth/sessions/revocation-view";
@@ -30,16 +30,19 @@ export type CheckedCredentials = { userId: string; credentialsVersion: number };
  * otherwise. One statement, so one round trip: it updates the account row (its last
  * sign-in), so a password update or a disable in flight makes it wait and then see the new
  * row, and one that comes after it waits for the session to commit, and then ends it with
- * the others (docs/decisions/0028).
+ * the others (docs/decisions/0028). `alongWith` adds CTEs to the statement (the sign-in's
+ * audit event), so they commit with the session or not at all; they may read `session`.
  */
 export async function createSession(
   checked: CheckedCredentials,
   userAgent: string | null,
   proved: { aal: 1 | 2; amr: AuthMethod[] } = { aal: 1, amr: ["pwd"] },
+  alongWith?: (sessionId: string) => Prisma.Sql,
 ): Promise<IssuedSession | null> {
   const db = await getDb();
   const refreshToken = newRefreshToken();
   const now = new Date();
+  const sessionId = newUuidV7(now.getTime());
   // The login's proof is the session's first: auth_time is its start.
   const [row] = await db.$queryRaw<{ id: string; expires_at: Date }[]>`
     WITH account AS (
@@ -49,13 +52,13 @@ export async function createSession(
       RETURNING id
     ), session AS (
       INSERT INTO sessions (id, user_id, user_agent, created_at, last_used_at, expires_at, aal, amr, auth_time)
-      SELECT ${newUuidV7(now.getTime())}::uuid, id, ${userAgent?.slice(0, 512) ?? null}, ${now}, ${now}, ${expiryFrom(now, now)},
+      SELECT ${sessionId}::uuid, id, ${userAgent?.slice(0, 512) ?? null}, ${now}, ${now}, ${expiryFrom(now, now)},
         ${proved.aal}::smallint, ${proved.amr}::text[]::"AuthMethod"[], ${now}
       FROM account
       RETURNING id, expires_at
     ), token AS (
       INSERT INTO refresh_tokens (token_hash, session_id, issued_at) SELECT ${hashToken(refreshToken)}, id, ${now} FROM session
-    )
+    )${alongWith ? Prisma.sql`, ${alongWith(sessionId)}` : Prisma.empty}
     SELECT id, expires_at FROM session`;
   if (!row) return null;
   rememberLiveSession(row.id, checked.userId);
@@ -76,8 +79,8 @@ export async function isSessionLive(sessionId: string, userId: string): Promise<
   return session !== null && session.userId === userId && session.endedAt === null && session.expiresAt > new Date();
 }
 
-/** Work to commit with the end of sessions (an audit event): it gets the transaction's client. */
-export type AlongWith = (tx: Prisma.TransactionClient) => Promise<unknown>;
+/** Work to commit with the end of sessions (their audit events): the transaction's client, and the sessions it ended. */
+export type AlongWith = (tx: Prisma.TransactionClient, ended: { id: string; userId: string }[]) => Promise<unknown>;
 
 // Every way of ending sessions goes through here: the rows are marked, this instance's
 // revocation view learns at once, and the answer waits until the others have heard.
@@ -87,12 +90,12 @@ async function endSessions(where: Prisma.SessionWhereInput, reason: StoredEndRea
     client.session.updateManyAndReturn({
       where: { ...where, endedAt: null },
       data: { endedAt: new Date(), endReason: reason },
-      select: { id: true },
+      select: { id: true, userId: true },
     });
   const ended = alongWith
     ? await db.$transaction(async (tx) => {
         const rows = await mark(tx);
-        await alongWith(tx);
+        await alongWith(tx, rows);
         return rows;
       })
     : await mark(db);
@@ -100,14 +103,14 @@ async function endSessions(where: Prisma.SessionWhereInput, reason: StoredEndRea
   return ended.length;
 }
 
-export async function endSession(sessionId: string, reason: StoredEndReason): Promise<void> {
-  await endSessions({ id: sessionId }, reason);
+export async function endSession(sessionId: string, reason: StoredEndReason, alongWith?: AlongWith): Promise<void> {
+  await endSessions({ id: sessionId }, reason, alongWith);
 }
 
 /** Ends one of the user's live sessions; false when none of theirs matched. */
-export async function endUserSession(userId: string, sessionId: string, reason: StoredEndReason): Promise<boolean> {
+export async function endUserSession(userId: string, sessionId: string, reason: StoredEndReason, alongWith?: AlongWith): Promise<boolean> {
   if (!isUuid(sessionId)) return false;
-  return (await endSessions({ id: sessionId, userId }, reason)) === 1;
+  return (await endSessions({ id: sessionId, userId }, reason, alongWith)) === 1;
 }
 
 export async function endAllUserSessions(
@@ -119,10 +122,10 @@ export async function endAllUserSessions(
 }
 
 /** Logout by refresh token: ends its session whatever state it is in; unknown tokens are ignored. */
-export async function endSessionByRefreshToken(presented: string, reason: StoredEndReason): Promise<void> {
+export async function endSessionByRefreshToken(presented: string, reason: StoredEndReason, alongWith?: AlongWith): Promise<void> {
   const db = await getDb();
   const found = await db.refreshToken.findUnique({ where: { tokenHash: hashToken(presented) }, select: { sessionId: true } });
-  if (found) await endSession(found.sessionId, reason);
+  if (found) await endSession(found.sessionId, reason, alongWith);
 }
 
 export async function listSessions(

@@ -4,7 +4,7 @@ import { MAIL_SENT } from "@/lib/auth/responses";
 import { route } from "@/lib/api/route";
 
 // The address changes only once the link mailed to the new one is followed.
-export const POST = route(operations.changeEmail, async ({ caller, body }) => {
-  await requestEmailChange(caller.id, { newEmail: body.new_email, password: body.password });
+export const POST = route(operations.changeEmail, async ({ caller, body, context }) => {
+  await requestEmailChange(caller, { newEmail: body.new_email, password: body.password }, context);
   return MAIL_SENT;
 });

@@ -13,7 +13,7 @@ export const POST = route(operations.logOut, async ({ request, body, context }) 
   if (!body.refresh_token && cookie) assertSameOrigin(context);
   const refreshToken = body.refresh_token ?? cookie;
   const sessionId = refreshToken ? undefined : (await getCaller(context))?.sessionId;
-  await logOut({ refreshToken, sessionId });
+  await logOut({ refreshToken, sessionId }, context);
   // The header's Sign out is a form, so that it works before the page's scripts run.
   if (isFormPost(request)) return new SeeOther("/login?reason=signed-out");
 });

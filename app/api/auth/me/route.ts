@@ -11,4 +11,4 @@ export const GET = route(operations.getMe, async ({ caller }) => {
 });
 
 // route() clears the cookies (the operation delivers "cleared-cookies").
-export const DELETE = route(operations.deleteMe, ({ caller, body }) => deleteAccount(caller, body.password));
+export const DELETE = route(operations.deleteMe, ({ caller, body, context }) => deleteAccount(caller, body.password, context));

@@ -3,6 +3,6 @@ import { changePassword } from "@/lib/auth/accounts/sign-in";
 import { route } from "@/lib/api/route";
 
 // Every other session of the user ends; this one stays signed in.
-export const POST = route(operations.changePassword, ({ caller, body }) =>
-  changePassword(caller, { current: body.current_password, next: body.new_password }),
+export const POST = route(operations.changePassword, ({ caller, body, context }) =>
+  changePassword(caller, { current: body.current_password, next: body.new_password }, context),
 );

@@ -1,6 +1,7 @@
 import * as operations from "@/lib/api/operations/sessions";
+import { endOwnSessions } from "@/lib/auth/accounts/sign-out";
 import { clearAuthCookies } from "@/lib/auth/identity/token-delivery";
-import { endAllUserSessions, listSessions } from "@/lib/auth/sessions/sessions";
+import { listSessions } from "@/lib/auth/sessions/sessions";
 import { route } from "@/lib/api/route";
 
 export const GET = route(operations.listSessions, async ({ caller, query }) => ({
@@ -9,10 +10,7 @@ export const GET = route(operations.listSessions, async ({ caller, query }) => (
 
 // Log out everywhere, this device included; or, with `except=current`, everywhere else.
 export const DELETE = route(operations.endSessions, async ({ caller, query, context, headers }) => {
-  if (query.except === "current") {
-    await endAllUserSessions(caller.id, "revoked", { except: caller.sessionId });
-    return;
-  }
-  await endAllUserSessions(caller.id, "logout_everywhere");
+  if (query.except === "current") return endOwnSessions(caller, "others", context);
+  await endOwnSessions(caller, "all", context);
   clearAuthCookies(context, headers);
 });

@@ -3,4 +3,6 @@ import { verifyEmail } from "@/lib/auth/accounts/recovery";
 import { route } from "@/lib/api/route";
 
 // Only the account the link belongs to confirms it (docs/decisions/0027).
-export const POST = route(operations.verifyEmail, async ({ caller, body }) => ({ user: await verifyEmail(body.token, caller.id) }));
+export const POST = route(operations.verifyEmail, async ({ caller, body, context }) => ({
+  user: await verifyEmail(body.token, caller, context),
+}));

@@ -3,4 +3,4 @@ import { resetPassword } from "@/lib/auth/accounts/recovery";
 import { route } from "@/lib/api/route";
 
 // Public: the token from the mailed link is the credential.
-export const POST = route(operations.resetPassword, ({ body }) => resetPassword(body.token, body.new_password));
+export const POST = route(operations.resetPassword, ({ body, context }) => resetPassword(body.token, body.new_password, context));
