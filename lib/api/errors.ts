@@ -87,6 +87,12 @@ export const WRONG_PASSWORD = {
   description: "The password given is wrong (403, not 401: the caller stays logged in).",
 } as const satisfies ErrorSpec;
 
+export const ACCOUNT_DISABLED = {
+  status: 403,
+  codes: ["account_disabled"],
+  description: "An administrator disabled the account; `detail` says until when, if there is an end.",
+} as const satisfies ErrorSpec;
+
 export const REFRESH_FAILED = {
   status: 401,
   codes: ["invalid_refresh_token", "refresh_token_expired", "refresh_token_reused", "session_revoked"],

@@ -1,5 +1,5 @@
 // Accounts and tokens: signup, login, refresh, logout, the caller's account and password.
-import { COMMON_ERRORS, CROSS_SITE_FORM, REFRESH_FAILED, WRONG_PASSWORD } from "@/lib/api/errors";
+import { ACCOUNT_DISABLED, COMMON_ERRORS, CROSS_SITE_FORM, REFRESH_FAILED, WRONG_PASSWORD } from "@/lib/api/errors";
 import { EXAMPLE_CREDENTIALS, EXAMPLE_TOKENS, EXAMPLE_USER } from "@/lib/api/examples";
 import { defineOperation, type SecurityRequirement } from "@/lib/api/operation";
 import { AuthResultSchema, LoginResultSchema, MeResponseSchema, TokenSchema } from "@/lib/auth/responses";
@@ -72,6 +72,7 @@ export const logIn = defineOperation({
   },
   errors: [
     { status: 401, codes: ["invalid_credentials"], description: "The email or password is wrong.", headers: ["WWW-Authenticate"] },
+    { ...ACCOUNT_DISABLED, description: "The password is right, but an administrator disabled the account." },
     CROSS_SITE_FORM,
     COMMON_ERRORS.rateLimited,
   ],
@@ -94,7 +95,7 @@ export const refreshTokens = defineOperation({
   delivers: "tokens",
   body: { schema: RefreshSchema, required: false, example: { refresh_token: EXAMPLE_TOKENS.refresh_token } },
   success: { status: 200, description: "New tokens.", schema: TokenSchema, example: EXAMPLE_TOKENS },
-  errors: [REFRESH_FAILED, REFRESH_COOKIE_CROSS_SITE],
+  errors: [REFRESH_FAILED, ACCOUNT_DISABLED, REFRESH_COOKIE_CROSS_SITE],
 });
 
 export const logOut = defineOperation({
