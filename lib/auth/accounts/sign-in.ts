@@ -27,7 +27,6 @@ import { inBackground } from "@/lib/background";
 import type { RequestContext } from "@/lib/auth/identity/request-context";
 import type { IssuedTokens } from "@/lib/auth/identity/token-delivery";
 import type { LoginInput, SignupInput } from "@/lib/auth/schemas";
-import type { User } from "@/lib/auth/responses";
 import type { Caller } from "@/lib/auth/identity/caller";
 import type { CheckedCredentials } from "@/lib/auth/sessions/sessions";
 
