@@ -37,6 +37,9 @@ async function accountWithTotp() {
   return { account, ...(await turnOnTotp(account)) };
 }
 
+/** A request from `address`, as the second step reads it. */
+const from = (address: string) => ({ addressKey: address, clientAddress: address, userAgent: "vitest" });
+
 describe("the budget of second steps", () => {
   it("refuses further second steps for 15 minutes after 10 wrong ones, TOTP and recovery codes counted together", async () => {
     const { account, secret, recoveryCodes } = await accountWithTotp();
@@ -75,16 +78,16 @@ describe("the second step of a login", () => {
     expect(expiresIn).toBe(300);
     expect(mfaToken).toMatch(/^[\w-]{43}$/);
     nextStep();
-    expect(await passSecondStep(mfaToken, HOME, { code: await totpCode(secret) })).toEqual({ ...(await holderOf(account.user.id)), method: "otp" });
+    expect(await passSecondStep(mfaToken, from(HOME), { code: await totpCode(secret) })).toEqual({ ...(await holderOf(account.user.id)), method: "otp" });
     nextStep();
-    const again = passSecondStep(mfaToken, HOME, { code: await totpCode(secret) });
+    const again = passSecondStep(mfaToken, from(HOME), { code: await totpCode(secret) });
     expect(await refusal(again)).toMatchObject({ status: 401, code: "invalid_mfa_token" });
   });
 
   it("completes with a recovery code, saying how many are left", async () => {
     const { account, recoveryCodes } = await accountWithTotp();
     const { mfaToken } = await issueMfaToken(await holderOf(account.user.id), HOME);
-    expect(await passSecondStep(mfaToken, HOME, { recoveryCode: recoveryCodes[3]! })).toEqual({ ...(await holderOf(account.user.id)), method: "rec", recoveryCodesLeft: 9 });
+    expect(await passSecondStep(mfaToken, from(HOME), { recoveryCode: recoveryCodes[3]! })).toEqual({ ...(await holderOf(account.user.id)), method: "rec", recoveryCodesLeft: 9 });
   });
 
   it("is stored only as a hash", async () => {
@@ -101,34 +104,34 @@ describe("the second step of a login", () => {
     const { mfaToken } = await issueMfaToken(await holderOf(account.user.id), HOME);
     nextStep();
     const code = { code: await totpCode(secret) };
-    expect(await refusal(passSecondStep("no-such-token", HOME, code))).toMatchObject({ status: 401, code: "invalid_mfa_token" });
-    expect(await refusal(passSecondStep(mfaToken, "198.51.100.9", code))).toMatchObject({ status: 401, code: "invalid_mfa_token" });
+    expect(await refusal(passSecondStep("no-such-token", from(HOME), code))).toMatchObject({ status: 401, code: "invalid_mfa_token" });
+    expect(await refusal(passSecondStep(mfaToken, from("198.51.100.9"), code))).toMatchObject({ status: 401, code: "invalid_mfa_token" });
     vi.setSystemTime(Date.now() + 300_000);
-    expect(await refusal(passSecondStep(mfaToken, HOME, { code: await totpCode(secret) }))).toMatchObject({ status: 401, code: "invalid_mfa_token" });
+    expect(await refusal(passSecondStep(mfaToken, from(HOME), { code: await totpCode(secret) }))).toMatchObject({ status: 401, code: "invalid_mfa_token" });
   });
 
   it("answers a wrong code with 401 invalid_mfa_code, and voids the token after 5 of them", async () => {
     const { account, secret } = await accountWithTotp();
     const { mfaToken } = await issueMfaToken(await holderOf(account.user.id), HOME);
     for (let i = 0; i < 5; i++) {
-      expect(await refusal(passSecondStep(mfaToken, HOME, wrongCode))).toMatchObject({ status: 401, code: "invalid_mfa_code" });
+      expect(await refusal(passSecondStep(mfaToken, from(HOME), wrongCode))).toMatchObject({ status: 401, code: "invalid_mfa_code" });
     }
     nextStep();
-    expect(await refusal(passSecondStep(mfaToken, HOME, { code: await totpCode(secret) }))).toMatchObject({ status: 401, code: "invalid_mfa_token" });
+    expect(await refusal(passSecondStep(mfaToken, from(HOME), { code: await totpCode(secret) }))).toMatchObject({ status: 401, code: "invalid_mfa_token" });
   });
 
   it("takes a right code after 4 wrong ones", async () => {
     const { account, secret } = await accountWithTotp();
     const { mfaToken } = await issueMfaToken(await holderOf(account.user.id), HOME);
-    for (let i = 0; i < 4; i++) await refusal(passSecondStep(mfaToken, HOME, wrongCode));
+    for (let i = 0; i < 4; i++) await refusal(passSecondStep(mfaToken, from(HOME), wrongCode));
     nextStep();
-    expect(await passSecondStep(mfaToken, HOME, { code: await totpCode(secret) })).toMatchObject({ method: "otp" });
+    expect(await passSecondStep(mfaToken, from(HOME), { code: await totpCode(secret) })).toMatchObject({ method: "otp" });
   });
 
   it("judges at most 5 codes of one token sent at once", async () => {
     const { account } = await accountWithTotp();
     const { mfaToken } = await issueMfaToken(await holderOf(account.user.id), HOME);
-    const results = await Promise.all(Array.from({ length: 8 }, () => refusal(passSecondStep(mfaToken, HOME, wrongCode))));
+    const results = await Promise.all(Array.from({ length: 8 }, () => refusal(passSecondStep(mfaToken, from(HOME), wrongCode))));
     expect(results.filter((r) => r?.code === "invalid_mfa_code")).toHaveLength(5);
     expect(results.filter((r) => r?.code === "invalid_mfa_token")).toHaveLength(3);
   });

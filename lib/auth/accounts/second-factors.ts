@@ -13,6 +13,8 @@ import { renewRecoveryCodes } from "@/lib/auth/factors/recovery-sets";
 import { passSecondStep, reauthenticateWithFactor, type SecondFactorProof } from "@/lib/auth/factors/second-step";
 import { getMfaStatus } from "@/lib/auth/factors/status";
 import { confirmTotpSetup, disableTotp, startTotpSetup } from "@/lib/auth/factors/totp-setup";
+import { recordAccountEvent, type Origin } from "@/lib/audit/account-events";
+import { noticeNewDevice } from "@/lib/mail/notices";
 import type { Caller } from "@/lib/auth/identity/caller";
 import type { RequestContext } from "@/lib/auth/identity/request-context";
 import type { AccessGrant } from "@/lib/auth/identity/token-delivery";
@@ -37,20 +39,24 @@ export async function beginTotpSetup(caller: Caller) {
   return { secret: setup.secret, otpauth_uri: setup.otpauthUri, qr_svg: setup.qrSvg };
 }
 
-export async function finishTotpSetup(caller: Caller, code: string) {
+export async function finishTotpSetup(caller: Caller, code: string, context: Origin) {
   const codes = await confirmTotpSetup(caller.id, await emailOf(caller), caller.sessionId, code);
+  await recordAccountEvent("totp_enabled", caller.id, context, { sessionId: caller.sessionId, details: { recovery_codes: codes.length } });
   return { recovery_codes: codes };
 }
 
 /** 409 `mfa_not_enabled` when TOTP was off: a client that thought it on learns otherwise. */
-export async function turnOffTotp(caller: Caller): Promise<void> {
+export async function turnOffTotp(caller: Caller, context: Origin): Promise<void> {
   if (!(await disableTotp(caller.id, await emailOf(caller)))) {
     throw new HttpError(409, { code: "mfa_not_enabled", detail: "Two-step sign-in is off already." });
   }
+  await recordAccountEvent("totp_disabled", caller.id, context, { sessionId: caller.sessionId });
 }
 
-export async function newRecoveryCodes(caller: Caller) {
-  return { recovery_codes: await renewRecoveryCodes(caller.id, await emailOf(caller)) };
+export async function newRecoveryCodes(caller: Caller, context: Origin) {
+  const codes = await renewRecoveryCodes(caller.id, await emailOf(caller));
+  await recordAccountEvent("recovery_codes_created", caller.id, context, { sessionId: caller.sessionId });
+  return { recovery_codes: codes };
 }
 
 const proofOf = (input: { code?: string | undefined; recovery_code?: string | undefined }): SecondFactorProof =>
@@ -62,12 +68,21 @@ const proofOf = (input: { code?: string | undefined; recovery_code?: string | un
  * the first step checked is still the account's (its version travels in the `mfa_token`).
  */
 export async function logInSecondStep(input: LoginSecondStepInput, context: RequestContext) {
-  const passed = await passSecondStep(input.mfa_token, context.addressKey, proofOf(input));
+  const passed = await passSecondStep(input.mfa_token, context, proofOf(input));
   const user = await findUserById(passed.userId);
   const device = user && knownDevice(user.id, input.device_token, context);
   const started =
-    user && (await startSession(user, passed, context, { proved: { aal: 2, amr: ["pwd", passed.method] }, deviceToken: device?.token }));
+    user &&
+    (await startSession(user, passed, context, {
+      proved: { aal: 2, amr: ["pwd", passed.method] },
+      deviceToken: device?.token,
+      event: { type: "second_step", details: { method: passed.method } },
+    }));
   if (!started) throw unauthorizedAs("invalid_mfa_token", "Your password or sign-in settings changed meanwhile. Sign in again.");
+  if (passed.method === "rec") {
+    await recordAccountEvent("recovery_code_used", passed.userId, context, { details: { left: passed.recoveryCodesLeft } });
+  }
+  if (!device) noticeNewDevice(started.user.email, context);
   return started;
 }
 

@@ -11,8 +11,11 @@ import { claimMfaAttempt, redeemMfaToken, type MfaTokenHolder } from "@/lib/auth
 import { redeemRecoveryCode } from "@/lib/auth/factors/recovery-codes";
 import { tellRecoveryCodeUsed } from "@/lib/auth/factors/recovery-sets";
 import { verifyTotpCode } from "@/lib/auth/factors/totp-codes";
+import { recordAccountEvent, type Origin } from "@/lib/audit/account-events";
 
 export type SecondFactorProof = { code: string } | { recoveryCode: string };
+
+const methodOf = (proof: SecondFactorProof) => ("code" in proof ? "otp" : "rec");
 export type ProvedFactor = { method: "otp" } | { method: "rec"; recoveryCodesLeft: number };
 
 type Writer = Pick<Prisma.TransactionClient, "totpFactor" | "$queryRaw">;
@@ -49,22 +52,33 @@ const invalidMfaToken = () =>
  */
 export async function passSecondStep(
   mfaToken: string,
-  clientAddress: string,
+  origin: Origin & { addressKey: string },
   proof: SecondFactorProof,
 ): Promise<MfaTokenHolder & ProvedFactor> {
-  const holder = await claimMfaAttempt(mfaToken, clientAddress);
+  const holder = await claimMfaAttempt(mfaToken, origin.addressKey);
   if (!holder) throw invalidMfaToken();
-  await countSecondStep(holder.userId);
+  // Each wrong or refused second step is in the account's activity: someone has its password.
+  const failed = (why: string) =>
+    recordAccountEvent("second_step", holder.userId, origin, { outcome: "failure", details: { why, method: methodOf(proof) } });
+  await countSecondStep(holder.userId).catch(async (error: unknown) => {
+    await failed("locked");
+    throw error;
+  });
   const db = await getDb();
   // The token is used up first, in the transaction that judges the code and holds its row
   // locked: of two requests racing with one token, the one that waits finds it used and
   // spends nothing (a recovery code stays unused). A wrong code rolls both back.
-  const proved = await db.$transaction(async (tx) => {
-    if (!(await redeemMfaToken(mfaToken, tx))) throw invalidMfaToken();
-    const result = await prove(holder.userId, proof, tx);
-    if (!result) throw unauthorizedAs("invalid_mfa_code", "That code is not right.");
-    return result;
-  });
+  const proved = await db
+    .$transaction(async (tx) => {
+      if (!(await redeemMfaToken(mfaToken, tx))) throw invalidMfaToken();
+      const result = await prove(holder.userId, proof, tx);
+      if (!result) throw unauthorizedAs("invalid_mfa_code", "That code is not right.");
+      return result;
+    })
+    .catch(async (error: unknown) => {
+      if (error instanceof HttpError && error.code === "invalid_mfa_code") await failed("wrong_code");
+      throw error;
+    });
   await afterProof(holder.userId, proved);
   return { ...holder, ...proved };
 }

@@ -2,4 +2,4 @@ import * as operations from "@/lib/api/operations/factors";
 import { newRecoveryCodes } from "@/lib/auth/accounts/second-factors";
 import { route } from "@/lib/api/route";
 
-export const POST = route(operations.renewRecoveryCodes, ({ caller }) => newRecoveryCodes(caller));
+export const POST = route(operations.renewRecoveryCodes, ({ caller, context }) => newRecoveryCodes(caller, context));

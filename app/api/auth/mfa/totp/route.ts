@@ -5,4 +5,4 @@ import { route } from "@/lib/api/route";
 // Both sensitive: route() asks for a recent proof (and aal 2 while TOTP is on) first.
 export const POST = route(operations.startTotpSetup, ({ caller }) => beginTotpSetup(caller));
 
-export const DELETE = route(operations.disableTotp, ({ caller }) => turnOffTotp(caller));
+export const DELETE = route(operations.disableTotp, ({ caller, context }) => turnOffTotp(caller, context));
