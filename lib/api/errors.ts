@@ -40,6 +40,15 @@ export const COMMON_ERRORS = {
     codes: ["csrf_failed"],
     description: "Authenticated by cookie, but sent from another origin.",
   },
+  stepUp: {
+    status: 401,
+    codes: ["step_up_required"],
+    description:
+      "A sensitive action: the session needs `aal` 2 when the account has TOTP, and a proof within `REAUTH_MAX_AGE` " +
+      "seconds (`POST /api/auth/reauthenticate`). `WWW-Authenticate: Bearer error=\"insufficient_user_authentication\", " +
+      "max_age=…` (RFC 9470), with `acr_values=\"aal2\"` when a second factor is what is missing.",
+    headers: ["WWW-Authenticate"],
+  },
   adminRequired: { status: 403, codes: ["admin_required"], description: "The caller is not an administrator." },
   rateLimited: {
     status: 429,

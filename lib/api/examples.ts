@@ -23,3 +23,6 @@ export const EXAMPLE_TOKENS = {
 export const EXAMPLE_CREDENTIALS = { email: EXAMPLE_USER.email, password: "correct horse battery" };
 
 export const EXAMPLE_LINK_TOKEN = "Zx8vKp2qL5mN7rT0wY3bC6dF9gH1jA4sE2uI5oP8kQ0";
+
+/** The second step's token a login answers for an account with a second factor. */
+export const EXAMPLE_MFA_TOKEN = "Hq7Xk2vN9pL4sR1tW6yB3cF8gJ0mA5dE2uI7oP4kZ1c";

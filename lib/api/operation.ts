@@ -11,7 +11,7 @@ import type { NotModified, SeeOther } from "@/lib/http/response";
 /** Who may call: anyone, a signed-in user, or a signed-in administrator. */
 export type Access = "public" | "user" | "admin";
 export type Method = "GET" | "POST" | "PATCH" | "DELETE";
-export type Tag = "Auth" | "Account recovery" | "Sessions" | "Items" | "Admin" | "Meta";
+export type Tag = "Auth" | "Second factors" | "Account recovery" | "Sessions" | "Items" | "Admin" | "Meta";
 
 /** One error status an operation may answer and the codes it can carry. */
 export type ErrorSpec = {
@@ -23,6 +23,15 @@ export type ErrorSpec = {
 
 /** An OpenAPI security requirement: a scheme name and its scopes; `{}` for "none needed". */
 export type SecurityRequirement = Record<string, string[]>;
+
+/**
+ * A sensitive action (API.md, Step-up): route() lets it run only for a session at aal 2 when
+ * the account has TOTP, whose last proof is within REAUTH_MAX_AGE; else 401
+ * `step_up_required` with RFC 9470's challenge. `passwordField`: the body carries the
+ * current password there, which the handler checks (403 when wrong) and which counts as
+ * the recent proof. The document marks the operation with `x-step-up`.
+ */
+export type Sensitivity = true | { passwordField: string };
 
 export type Operation = {
   id: string;
@@ -43,9 +52,11 @@ export type Operation = {
    * from it. "tokens" and "tokens-and-cookies": the handler answers `issued` (IssuedTokens)
    * and route() puts them where lib/auth/identity/token-delivery.ts says. "cleared-cookies":
    * route() clears the cookies once the handler succeeds. "may-clear-cookies": the handler
-   * clears them itself when the caller's own session ended.
+   * clears them itself when the caller's own session ended. "access-cookie": the handler
+   * answers a new access token (no refresh token), which a browser also gets as its cookie.
    */
-  delivers?: TokenDelivery | "cleared-cookies" | "may-clear-cookies";
+  delivers?: TokenDelivery | "cleared-cookies" | "may-clear-cookies" | "access-cookie";
+  sensitive?: Sensitivity;
   /** Refuse a browser request from another site before the body is read (login CSRF). */
   refuseCrossSite?: boolean;
   params?: z.ZodObject;
@@ -85,7 +96,10 @@ type Json<O extends Operation> = O["success"] extends { schema: infer S extends 
  * 303 or 304 where declared. An operation that delivers tokens answers `issued` in place
  * of the token fields.
  */
+// Per member of a union (login's tokens or its `mfa_required` answer): only a token answer carries `issued`.
+type WithIssued<J> = J extends { access_token: unknown } ? Omit<J, keyof DeliveredTokens> & { issued: IssuedTokens } : J;
+
 export type ReplyOf<O extends Operation> =
-  | (O["delivers"] extends TokenDelivery ? Omit<Json<O>, keyof DeliveredTokens> & { issued: IssuedTokens } : Json<O>)
+  | (O["delivers"] extends TokenDelivery ? WithIssued<Json<O>> : Json<O>)
   | (O extends { seeOther: object } ? SeeOther : never)
   | (O extends { notModified: object } ? NotModified : never);

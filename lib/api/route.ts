@@ -10,7 +10,8 @@ import type { BodyOf, Operation, ParamsOf, QueryOf, ReplyOf } from "@/lib/api/op
 import { requireAdmin } from "@/lib/auth/accounts/admin";
 import { requireCaller, type Caller } from "@/lib/auth/identity/caller";
 import { assertNotCrossSite, describeRequest, type RequestContext } from "@/lib/auth/identity/request-context";
-import { clearAuthCookies, deliverTokens, type IssuedTokens } from "@/lib/auth/identity/token-delivery";
+import { clearAuthCookies, deliverTokens, setAccessCookie, type AccessGrant, type IssuedTokens } from "@/lib/auth/identity/token-delivery";
+import { requireRecentProof } from "@/lib/auth/factors/sensitive";
 import { env } from "@/lib/env";
 import { parseInput, parseQuery, readBody } from "@/lib/http/body";
 import { errorResponse } from "@/lib/http/error-response";
@@ -45,6 +46,8 @@ export function route<const O extends Operation>(operation: O, handler: Handler<
       const caller = await callerFor(operation, context);
       if (operation.refuseCrossSite) assertNotCrossSite(context);
       const input = await readInput(operation, request, next);
+      // After the body parsed (a bad request is 400 first), before the handler does anything.
+      if (operation.sensitive && caller) await requireRecentProof({ userId: caller.id, sessionId: caller.sessionId }, { passwordVerified: operation.sensitive !== true });
       const handled = await handler({ request, context, caller, headers, ...input } as RouteInput<O>);
       const reply = deliver(operation, context, headers, handled, input.body);
       const bodiless = bodilessAnswer(operation, reply, headers);
@@ -87,7 +90,10 @@ function callerFor(operation: Operation, context: RequestContext): Promise<Calle
 function deliver(operation: Operation, context: RequestContext, headers: Headers, reply: unknown, body: unknown): unknown {
   const { delivers } = operation;
   if (delivers === "cleared-cookies") clearAuthCookies(context, headers);
+  if (delivers === "access-cookie" && context.browser) setAccessCookie(context, headers, reply as AccessGrant);
   if (delivers !== "tokens" && delivers !== "tokens-and-cookies") return reply;
+  // A login's `mfa_required` answer issues nothing: no token, no cookie.
+  if (!(typeof reply === "object" && reply !== null && "issued" in reply)) return reply;
   const { issued, ...rest } = reply as { issued: IssuedTokens };
   // A refresh token sent in the body is answered in the body; without one, the cookie was used.
   const cameInBody = typeof body === "object" && body !== null && Boolean((body as { refresh_token?: string }).refresh_token);

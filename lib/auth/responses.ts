@@ -39,6 +39,44 @@ export const AuthResultSchema = TokenSchema.extend({
   }),
 }).meta({ id: "AuthResponse" });
 
+/** The ways a login's second step may be passed; `passkey` only when the account has passkeys. */
+export const SecondStepMethodSchema = z.enum(["totp", "recovery_code", "passkey"]);
+
+export const MfaRequiredSchema = z
+  .object({
+    mfa_required: z.literal(true),
+    mfa_token: z.string().meta({ description: "Send it with the second step to `POST /api/auth/login/mfa`: single use, bound to this client's address." }),
+    methods: z.array(SecondStepMethodSchema).meta({ description: "What the second step may be." }),
+    expires_in: z.number().int().meta({ description: "Seconds until `mfa_token` expires." }),
+  })
+  .meta({ id: "MfaRequired", description: "The password was right; the account has a second factor, so no session exists yet." });
+
+export const LoginResultSchema = z.union([AuthResultSchema, MfaRequiredSchema]).meta({ id: "LoginResponse" });
+
+export const MfaStatusSchema = z
+  .object({
+    totp: z.boolean().meta({ description: "Whether TOTP (an authenticator app) is on." }),
+    recovery_codes_left: z.number().int().meta({ description: "Unused recovery codes; 0 while TOTP is off." }),
+    passkeys: z.number().int().meta({ description: "How many passkeys the account has." }),
+  })
+  .meta({ id: "MfaStatus" });
+
+export const TotpSetupSchema = z
+  .object({
+    secret: z.string().meta({ description: "The base32 secret, for typing into an app; never shown again." }),
+    otpauth_uri: z.string().meta({ description: "`otpauth://totp/<issuer>:<email>?secret=…&issuer=…`" }),
+    qr_svg: z.string().meta({ description: "An SVG image of `otpauth_uri`, to scan." }),
+  })
+  .meta({ id: "TotpSetup" });
+
+export const RecoveryCodesSchema = z
+  .object({
+    recovery_codes: z.array(z.string()).meta({ description: "10 single-use codes, `xxxxx-xxxxx`; shown this once." }),
+  })
+  .meta({ id: "RecoveryCodes" });
+
+export const AccessGrantSchema = TokenSchema.omit({ refresh_token: true }).meta({ id: "AccessTokenResponse" });
+
 export const SessionEndReasonSchema = z.enum([
   "logout",
   "logout_everywhere",
@@ -78,3 +116,5 @@ export type UserPage = z.output<typeof UserPageSchema>;
 export type TokenReply = z.output<typeof TokenSchema>;
 export type SessionView = z.output<typeof SessionSchema>;
 export type SessionEndReason = z.output<typeof SessionEndReasonSchema>;
+export type MfaStatusView = z.output<typeof MfaStatusSchema>;
+export type SecondStepMethod = z.output<typeof SecondStepMethodSchema>;

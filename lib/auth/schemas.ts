@@ -136,5 +136,55 @@ export const UsersQuerySchema = z.object({
     .meta({ description: "The `nextCursor` of the previous page; empty for the first page.", example: "" }),
 });
 
+// Second factors (v3). A code is typed with spaces at times ("123 456"): they do not count.
+const TotpCodeSchema = z
+  .string({ error: "Enter the 6-digit code from your authenticator app." })
+  .transform((code) => code.replace(/\s+/g, ""))
+  .pipe(z.string().regex(/^\d{6}$/, { error: "Enter the 6-digit code from your authenticator app." }))
+  .meta({ description: "The 6-digit code the authenticator app shows now.", example: "123456" });
+
+// No format rule beyond a length: a mistyped code is simply a wrong one, counted as such.
+const RecoveryCodeSchema = z
+  .string({ error: "Enter one of your recovery codes." })
+  .min(1, { error: "Enter one of your recovery codes." })
+  .max(64, { error: "That is not a recovery code." })
+  .meta({ description: "One of the account's recovery codes (`xxxxx-xxxxx`; case, spaces and dashes do not matter).", example: "7hk2m-p9qxr" });
+
+
+/** Exactly one way of proving the second factor; `passkey` joins these with passkeys. */
+function exactlyOneProof(value: Record<string, unknown>, ctx: z.RefinementCtx, fields: readonly string[]) {
+  const given = fields.filter((field) => value[field] !== undefined);
+  if (given.length === 1) return;
+  const message = `Send exactly one of ${fields.join(", ")}.`;
+  for (const path of given.length === 0 ? fields.slice(0, 1) : given) ctx.addIssue({ code: "custom", path: [path], message });
+}
+
+export const TotpConfirmSchema = z.object({ code: TotpCodeSchema }).meta({ id: "TotpConfirmRequest" });
+
+export const LoginSecondStepSchema = z
+  .object({
+    mfa_token: z
+      .string({ error: "The sign-in step's token is missing. Sign in again." })
+      .min(1, { error: "The sign-in step's token is missing. Sign in again." })
+      .max(512)
+      .meta({ description: "The `mfa_token` the login answered with." }),
+    code: TotpCodeSchema.optional(),
+    recovery_code: RecoveryCodeSchema.optional(),
+    device_token: z.string().max(512).optional().meta({ description: "As in the login: this client's `device_token` for the account." }),
+  })
+  .superRefine((value, ctx) => exactlyOneProof(value, ctx, ["code", "recovery_code"]))
+  .meta({ id: "LoginSecondStepRequest", description: "The `mfa_token` and one of `code` or `recovery_code`." });
+
+export const ReauthenticateSchema = z
+  .object({
+    password: z.string().min(1, { error: "Enter your password." }).max(256).optional(),
+    code: TotpCodeSchema.optional(),
+    recovery_code: RecoveryCodeSchema.optional(),
+  })
+  .superRefine((value, ctx) => exactlyOneProof(value, ctx, ["password", "code", "recovery_code"]))
+  .meta({ id: "ReauthenticateRequest", description: "Exactly one of `password`, `code` or `recovery_code`." });
+
 export type SignupInput = z.output<typeof SignupSchema>;
 export type LoginInput = z.output<typeof LoginSchema>;
+export type LoginSecondStepInput = z.output<typeof LoginSecondStepSchema>;
+export type ReauthenticateInput = z.output<typeof ReauthenticateSchema>;

@@ -21,6 +21,7 @@ under *Problem* below and at [/docs#errors](/docs#errors).`;
 
 const TAGS = [
   { name: "Auth", description: "Accounts and tokens." },
+  { name: "Second factors", description: "An authenticator app (TOTP), recovery codes, the second step of a login, and step-up." },
   { name: "Account recovery", description: "Forgotten passwords, verified addresses and changes of address, by mailed link." },
   { name: "Sessions", description: "The devices a user is logged in on." },
   { name: "Items", description: "Each user's own items; nobody else can see them." },

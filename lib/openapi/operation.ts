@@ -8,7 +8,7 @@ import type { ErrorSpec, Operation, SecurityRequirement } from "@/lib/api/operat
 import type { ErrorCode } from "@/lib/http/problem";
 import type { SchemaComponents } from "@/lib/openapi/json-schema";
 import { problemResponse } from "@/lib/openapi/problems";
-import type { OperationObject, Parameter, RequestBody, ResponseObject } from "@/lib/openapi/types";
+import type { OperationObject, Parameter, RequestBody, ResponseObject, StepUpExtension } from "@/lib/openapi/types";
 
 export const TOKEN_SECURITY: SecurityRequirement[] = [{ bearerAuth: [] }, { accessTokenCookie: [] }];
 
@@ -27,6 +27,7 @@ export async function buildOperation(operation: Operation, components: SchemaCom
     ...(operation.description ? { description: operation.description } : {}),
     tags: [operation.tag],
     security: security(operation),
+    ...(operation.sensitive ? { "x-step-up": stepUpExtension(operation.sensitive) } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(operation.body ? { requestBody: requestBody(operation.body, components) } : {}),
     responses: {
@@ -37,6 +38,16 @@ export async function buildOperation(operation: Operation, components: SchemaCom
       ...(operation.notModified ? { "304": notModifiedResponse(operation.notModified, operation) } : {}),
       ...(await errorResponses(errorSpecs(operation))),
     },
+  };
+}
+
+/** `x-step-up`: what a sensitive operation needs (API.md, Step-up), for clients and generators to read. */
+function stepUpExtension(sensitive: NonNullable<Operation["sensitive"]>): StepUpExtension {
+  return {
+    aal2_when_second_factor: true,
+    max_age: "REAUTH_MAX_AGE",
+    ...(sensitive === true ? {} : { password_counts: sensitive.passwordField }),
+    challenge: "401 step_up_required, WWW-Authenticate: Bearer error=\"insufficient_user_authentication\" (RFC 9470)",
   };
 }
 
@@ -104,6 +115,7 @@ function errorSpecs(operation: Operation): ErrorSpec[] {
   if (operation.query) specs.push(COMMON_ERRORS.badQuery);
   if (operation.access !== "public") specs.push(COMMON_ERRORS.unauthenticated);
   if (operation.access === "admin") specs.push(COMMON_ERRORS.adminRequired);
+  if (operation.sensitive) specs.push(COMMON_ERRORS.stepUp);
   if (operation.access !== "public" && UNSAFE.has(operation.method)) specs.push(COMMON_ERRORS.crossSite);
   if (operation.database !== false) specs.push(COMMON_ERRORS.databaseDown);
   specs.push(COMMON_ERRORS.headersTooLarge, COMMON_ERRORS.internal);

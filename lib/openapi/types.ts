@@ -29,12 +29,22 @@ export type ResponseObject = {
 export type RequestBody = { description?: string; required: boolean; content: Record<string, MediaType> };
 
 /** OAS 3.1 §4.8.10, the Operation Object: one method of one path, as the document writes it. */
+/** A sensitive operation's mark (lib/api/operation.ts, `Sensitivity`). */
+export type StepUpExtension = {
+  aal2_when_second_factor: true;
+  max_age: "REAUTH_MAX_AGE";
+  /** The body field whose right current password counts as the recent proof. */
+  password_counts?: string;
+  challenge: string;
+};
+
 export type OperationObject = {
   operationId: string;
   summary: string;
   description?: string;
   tags: string[];
   security: SecurityRequirement[];
+  "x-step-up"?: StepUpExtension;
   parameters?: Array<Parameter | Reference>;
   requestBody?: RequestBody;
   responses: Record<string, ResponseObject | Reference>;

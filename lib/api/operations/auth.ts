@@ -2,7 +2,7 @@
 import { COMMON_ERRORS, CROSS_SITE_FORM, REFRESH_FAILED, WRONG_PASSWORD } from "@/lib/api/errors";
 import { EXAMPLE_CREDENTIALS, EXAMPLE_TOKENS, EXAMPLE_USER } from "@/lib/api/examples";
 import { defineOperation, type SecurityRequirement } from "@/lib/api/operation";
-import { AuthResultSchema, MeResponseSchema, TokenSchema } from "@/lib/auth/responses";
+import { AuthResultSchema, LoginResultSchema, MeResponseSchema, TokenSchema } from "@/lib/auth/responses";
 import {
   AccountDeleteSchema,
   LoginSchema,
@@ -58,15 +58,16 @@ export const logIn = defineOperation({
     "429 with `Retry-After`, even with the right password; a client that sends the account's device token (the " +
     "`device` cookie, or `device_token` from an earlier login) has an allowance of its own that others' failures " +
     "cannot use up. A login that races a password change, a reset or the account's deletion gets 401, never a " +
-    "session that outlives the change.",
+    "session that outlives the change. For an account with a second factor the right password answers " +
+    "`mfa_required` with an `mfa_token` and no session, token or cookie: complete it at `POST /api/auth/login/mfa`.",
   access: "public",
   delivers: "tokens-and-cookies",
   refuseCrossSite: true,
   body: { schema: LoginSchema, required: true, form: true, example: EXAMPLE_CREDENTIALS },
   success: {
     status: 200,
-    description: "A new session.",
-    schema: AuthResultSchema,
+    description: "A new session; or, for an account with a second factor, `mfa_required` and the token of the second step.",
+    schema: LoginResultSchema,
     example: { user: EXAMPLE_USER, ...EXAMPLE_TOKENS },
   },
   errors: [
@@ -132,8 +133,11 @@ export const deleteMe = defineOperation({
   path: "/api/auth/me",
   tag: "Auth",
   summary: "Delete the account",
-  description: "Deletes the account and its items; every token of it stops working at once.",
+  description:
+    "Deletes the account and its items; every token of it stops working at once. A sensitive action (Step-up): the " +
+    "right password is the recent proof, and an account with TOTP needs a session at `aal` 2.",
   access: "user",
+  sensitive: { passwordField: "password" },
   delivers: "cleared-cookies",
   body: { schema: AccountDeleteSchema, required: true, example: { password: EXAMPLE_CREDENTIALS.password } },
   success: { status: 204, description: "Deleted; cookies cleared." },
@@ -149,8 +153,11 @@ export const changePassword = defineOperation({
   description:
     "Ends every other session of the user; this one stays logged in. Links mailed before stop working, and a notice " +
     "is mailed to the account's address. A wrong `current_password` counts as a failed login of the account. " +
-    "`new_password` follows signup's rules, and must differ from the current one: else 400 `validation_failed` naming it.",
+    "`new_password` follows signup's rules, and must differ from the current one: else 400 `validation_failed` naming it. " +
+    "A sensitive action (Step-up): the right `current_password` is the recent proof, and an account with TOTP needs a " +
+    "session at `aal` 2.",
   access: "user",
+  sensitive: { passwordField: "current_password" },
   body: {
     schema: PasswordChangeSchema,
     required: true,

@@ -4,13 +4,14 @@
 // whatever the exports' names.
 import type { Method, Operation } from "@/lib/api/operation";
 import * as auth from "@/lib/api/operations/auth";
+import * as factors from "@/lib/api/operations/factors";
 import * as items from "@/lib/api/operations/items";
 import * as meta from "@/lib/api/operations/meta";
 import * as recovery from "@/lib/api/operations/recovery";
 import * as sessions from "@/lib/api/operations/sessions";
 
 /** The modules by name, as the browser's endpoint table groups them (`items.createItem`). */
-export const OPERATION_MODULES = { auth, recovery, sessions, items, meta };
+export const OPERATION_MODULES = { auth, factors, recovery, sessions, items, meta };
 
 const METHOD_ORDER: readonly Method[] = ["GET", "POST", "PATCH", "DELETE"];
 

@@ -57,8 +57,10 @@ export const changeEmail = defineOperation({
     "Mails a confirmation link to the new address (`/verify-email#token=…`). The email changes only when that link is " +
     "confirmed in a session of this account; the old address is then told. A wrong password counts as a failed login " +
     "of the account. Every request, 409s included, counts against the account's mail limit, so past it a taken and a " +
-    "free address get the same 429.",
+    "free address get the same 429. A sensitive action (Step-up): the right password is the recent proof, and an " +
+    "account with TOTP needs a session at `aal` 2.",
   access: "user",
+  sensitive: { passwordField: "password" },
   body: {
     schema: EmailChangeSchema,
     required: true,

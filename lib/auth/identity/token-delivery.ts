@@ -61,9 +61,13 @@ function append(context: RequestContext, headers: Headers, spec: CookieSpec): vo
 
 // Each cookie lives as long as its token.
 function setAuthCookies(context: RequestContext, headers: Headers, issued: IssuedTokens): void {
-  const { access, refresh } = context.cookieNames;
-  append(context, headers, { name: access, value: issued.grant.access_token, path: "/", sameSite: "Lax", maxAge: issued.grant.expires_in });
-  append(context, headers, { name: refresh, value: issued.refreshToken, path: "/api/auth", sameSite: "Strict", maxAge: issued.refreshExpiresIn });
+  setAccessCookie(context, headers, issued.grant);
+  append(context, headers, { name: context.cookieNames.refresh, value: issued.refreshToken, path: "/api/auth", sameSite: "Strict", maxAge: issued.refreshExpiresIn });
+}
+
+/** The access cookie alone: a reauthentication renews the access token, not the refresh token. */
+export function setAccessCookie(context: RequestContext, headers: Headers, grant: AccessGrant): void {
+  append(context, headers, { name: context.cookieNames.access, value: grant.access_token, path: "/", sameSite: "Lax", maxAge: grant.expires_in });
 }
 
 /**
