@@ -61,8 +61,8 @@ export function StepUpDialog() {
     <dialog
       ref={dialogRef}
       className="dialog"
-      aria-labelledby="step-up-heading"
-      aria-describedby="step-up-why"
+      aria-labelledby={asking ? "step-up-heading" : undefined}
+      aria-describedby={asking ? "step-up-why" : undefined}
       // Escape: the dialog would close itself; finishing it tells the waiting action.
       onCancel={(event) => {
         event.preventDefault();
