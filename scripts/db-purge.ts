@@ -12,8 +12,9 @@ try {
   const { closeDb } = await import("@/lib/db");
   const counts = await purgeStaleRows();
   console.log(
-    `Purged ${counts.sessions} sessions, ${counts.refreshTokens} refresh tokens, ${counts.rateLimits} rate-limit rows ` +
-      `and ${counts.linkTokens} mailed-link tokens.`,
+    `Purged ${counts.sessions} sessions, ${counts.refreshTokens} refresh tokens, ${counts.rateLimits} rate-limit rows, ` +
+      `${counts.linkTokens} mailed-link tokens, ${counts.mfaTokens} sign-in second steps ` +
+      `and ${counts.pendingTotpSetups} unconfirmed TOTP setups.`,
   );
   await closeDb();
 } catch (error) {

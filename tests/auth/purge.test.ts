@@ -66,4 +66,33 @@ describe("purging stale auth rows", () => {
     const keys = (await db.rateLimit.findMany({ where: { key: { startsWith: "purge-test:" } } })).map((r) => r.key);
     expect(keys).toEqual(["purge-test:running"]);
   });
+
+  it("deletes expired second-step tokens and TOTP setups left unconfirmed past 10 minutes, and keeps live ones", async () => {
+    const { user } = await createSignedInUser();
+    const other = (await createSignedInUser()).user;
+    const db = await getDb();
+    const mfaToken = (tokenHash: string, expiresAt: Date) =>
+      db.mfaToken.create({ data: { tokenHash, userId: user.id, clientAddress: "203.0.113.1", credentialsVersion: 0, expiresAt } });
+    await mfaToken("f".repeat(64), new Date(Date.now() - 1000));
+    await mfaToken("g".repeat(64), new Date(Date.now() + 300_000));
+    const setup = (userId: string, createdAt: Date) =>
+      db.totpFactor.create({ data: { userId, secretCiphertext: Buffer.from("x"), keyId: "k", createdAt } });
+    await setup(user.id, new Date(Date.now() - 601_000));
+    await setup(other.id, new Date(Date.now() - 60_000));
+
+    const purged = await purgeStaleRows();
+    expect(purged).toMatchObject({ mfaTokens: 1, pendingTotpSetups: 1 });
+    expect((await db.mfaToken.findMany({ where: { userId: user.id } })).map((t) => t.tokenHash)).toEqual(["g".repeat(64)]);
+    expect((await db.totpFactor.findMany({ where: { userId: { in: [user.id, other.id] } } })).map((f) => f.userId)).toEqual([other.id]);
+  });
+
+  it("never deletes a confirmed TOTP factor, however old", async () => {
+    const { user } = await createSignedInUser();
+    const db = await getDb();
+    await db.totpFactor.create({
+      data: { userId: user.id, secretCiphertext: Buffer.from("x"), keyId: "k", createdAt: daysAgo(400), confirmedAt: daysAgo(400) },
+    });
+    await purgeStaleRows();
+    expect(await db.totpFactor.count({ where: { userId: user.id } })).toBe(1);
+  });
 });

@@ -25,6 +25,13 @@ const refusal = (promise: Promise<unknown>) =>
   );
 const wrongCode = { code: "000000" };
 
+/** The account and the credentials version a password step would have read now. */
+async function holderOf(userId: string) {
+  const db = await getDb();
+  const { credentialsVersion } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { credentialsVersion: true } });
+  return { userId, credentialsVersion };
+}
+
 async function accountWithTotp() {
   const account = await createSignedInUser();
   return { account, ...(await turnOnTotp(account)) };
@@ -64,11 +71,11 @@ describe("the budget of second steps", () => {
 describe("the second step of a login", () => {
   it("completes with a right code from the address that passed the password, once", async () => {
     const { account, secret } = await accountWithTotp();
-    const { mfaToken, expiresIn } = await issueMfaToken(account.user.id, HOME);
+    const { mfaToken, expiresIn } = await issueMfaToken(await holderOf(account.user.id), HOME);
     expect(expiresIn).toBe(300);
     expect(mfaToken).toMatch(/^[\w-]{43}$/);
     nextStep();
-    expect(await passSecondStep(mfaToken, HOME, { code: await totpCode(secret) })).toEqual({ userId: account.user.id, method: "otp" });
+    expect(await passSecondStep(mfaToken, HOME, { code: await totpCode(secret) })).toEqual({ ...(await holderOf(account.user.id)), method: "otp" });
     nextStep();
     const again = passSecondStep(mfaToken, HOME, { code: await totpCode(secret) });
     expect(await refusal(again)).toMatchObject({ status: 401, code: "invalid_mfa_token" });
@@ -76,13 +83,13 @@ describe("the second step of a login", () => {
 
   it("completes with a recovery code, saying how many are left", async () => {
     const { account, recoveryCodes } = await accountWithTotp();
-    const { mfaToken } = await issueMfaToken(account.user.id, HOME);
-    expect(await passSecondStep(mfaToken, HOME, { recoveryCode: recoveryCodes[3]! })).toEqual({ userId: account.user.id, method: "rec", recoveryCodesLeft: 9 });
+    const { mfaToken } = await issueMfaToken(await holderOf(account.user.id), HOME);
+    expect(await passSecondStep(mfaToken, HOME, { recoveryCode: recoveryCodes[3]! })).toEqual({ ...(await holderOf(account.user.id)), method: "rec", recoveryCodesLeft: 9 });
   });
 
   it("is stored only as a hash", async () => {
     const { account } = await accountWithTotp();
-    const { mfaToken } = await issueMfaToken(account.user.id, HOME);
+    const { mfaToken } = await issueMfaToken(await holderOf(account.user.id), HOME);
     const db = await getDb();
     const rows = await db.mfaToken.findMany({ where: { userId: account.user.id }, select: { tokenHash: true } });
     expect(rows).toHaveLength(1);
@@ -91,7 +98,7 @@ describe("the second step of a login", () => {
 
   it("refuses an unknown token, one from another address and an expired one with 401 invalid_mfa_token", async () => {
     const { account, secret } = await accountWithTotp();
-    const { mfaToken } = await issueMfaToken(account.user.id, HOME);
+    const { mfaToken } = await issueMfaToken(await holderOf(account.user.id), HOME);
     nextStep();
     const code = { code: await totpCode(secret) };
     expect(await refusal(passSecondStep("no-such-token", HOME, code))).toMatchObject({ status: 401, code: "invalid_mfa_token" });
@@ -102,7 +109,7 @@ describe("the second step of a login", () => {
 
   it("answers a wrong code with 401 invalid_mfa_code, and voids the token after 5 of them", async () => {
     const { account, secret } = await accountWithTotp();
-    const { mfaToken } = await issueMfaToken(account.user.id, HOME);
+    const { mfaToken } = await issueMfaToken(await holderOf(account.user.id), HOME);
     for (let i = 0; i < 5; i++) {
       expect(await refusal(passSecondStep(mfaToken, HOME, wrongCode))).toMatchObject({ status: 401, code: "invalid_mfa_code" });
     }
@@ -112,7 +119,7 @@ describe("the second step of a login", () => {
 
   it("takes a right code after 4 wrong ones", async () => {
     const { account, secret } = await accountWithTotp();
-    const { mfaToken } = await issueMfaToken(account.user.id, HOME);
+    const { mfaToken } = await issueMfaToken(await holderOf(account.user.id), HOME);
     for (let i = 0; i < 4; i++) await refusal(passSecondStep(mfaToken, HOME, wrongCode));
     nextStep();
     expect(await passSecondStep(mfaToken, HOME, { code: await totpCode(secret) })).toMatchObject({ method: "otp" });
@@ -120,7 +127,7 @@ describe("the second step of a login", () => {
 
   it("judges at most 5 codes of one token sent at once", async () => {
     const { account } = await accountWithTotp();
-    const { mfaToken } = await issueMfaToken(account.user.id, HOME);
+    const { mfaToken } = await issueMfaToken(await holderOf(account.user.id), HOME);
     const results = await Promise.all(Array.from({ length: 8 }, () => refusal(passSecondStep(mfaToken, HOME, wrongCode))));
     expect(results.filter((r) => r?.code === "invalid_mfa_code")).toHaveLength(5);
     expect(results.filter((r) => r?.code === "invalid_mfa_token")).toHaveLength(3);

@@ -145,7 +145,7 @@ export const logInSecondStep = defineOperation({
   access: "public",
   delivers: "tokens-and-cookies",
   refuseCrossSite: true,
-  body: { schema: LoginSecondStepSchema, required: true, form: true, example: { mfa_token: EXAMPLE_MFA_TOKEN, code: "123456" } },
+  body: { schema: LoginSecondStepSchema, required: true, example: { mfa_token: EXAMPLE_MFA_TOKEN, code: "123456" } },
   success: {
     status: 200,
     description: "A new session at `aal` 2.",

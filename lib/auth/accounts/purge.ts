@@ -5,12 +5,20 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { LONGEST_WINDOW } from "@/lib/auth/accounts/limits";
+import { SETUP_TTL_MS } from "@/lib/auth/factors/totp-setup";
 
 const DAY_MS = 24 * 3600 * 1000;
 // The sessions list shows ended sessions for 30 days (`?include=ended`); after that, nothing reads them.
 const ENDED_SESSIONS_KEPT_MS = 30 * DAY_MS;
 
-export type PurgeCounts = { sessions: number; refreshTokens: number; rateLimits: number; linkTokens: number };
+export type PurgeCounts = {
+  sessions: number;
+  refreshTokens: number;
+  rateLimits: number;
+  linkTokens: number;
+  mfaTokens: number;
+  pendingTotpSetups: number;
+};
 
 export async function purgeStaleRows(now = new Date()): Promise<PurgeCounts> {
   const db = await getDb();
@@ -34,8 +42,16 @@ export async function purgeStaleRows(now = new Date()): Promise<PurgeCounts> {
   const linkTokens = await db.emailToken.deleteMany({
     where: { OR: [{ expiresAt: { lt: dayAgo } }, { usedAt: { lt: dayAgo } }, { userId: null, expiresAt: { lt: now } }] },
   });
+  // A login's second step lasts 300 s; a TOTP setup waits 10 minutes for its first code.
+  // Neither can be used after, so neither is kept.
+  const mfaTokens = await db.mfaToken.deleteMany({ where: { expiresAt: { lt: now } } });
+  const pendingTotpSetups = await db.totpFactor.deleteMany({
+    where: { confirmedAt: null, createdAt: { lt: new Date(now.getTime() - SETUP_TTL_MS) } },
+  });
   return {
     sessions: sessions.count,
+    mfaTokens: mfaTokens.count,
+    pendingTotpSetups: pendingTotpSetups.count,
     refreshTokens: refreshTokens.count,
     rateLimits: rateLimits.count,
     linkTokens: linkTokens.count,

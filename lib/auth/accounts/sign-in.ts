@@ -1,13 +1,11 @@
 // What the auth endpoints do, as the README states it (README: Tokens). Handlers parse and respond;
 // everything that decides who gets a token happens here.
 import "server-only";
-import { env } from "@/lib/env";
 import { unauthorizedAs } from "@/lib/http/challenge";
-import { signAccessToken, type Role } from "@/lib/auth/identity/jwt";
 import { needsRehash, verifyPassword } from "@/lib/auth/passwords/hash";
 import { consume, giveBack, limits, resetAttempts } from "@/lib/auth/accounts/limits";
 import { rotateRefreshToken } from "@/lib/auth/sessions/refresh-tokens";
-import { createSession, endAllUserSessions, endSessionByRefreshToken, endSession } from "@/lib/auth/sessions/sessions";
+import { endAllUserSessions, endSessionByRefreshToken, endSession } from "@/lib/auth/sessions/sessions";
 import {
   createUser,
   deleteUser,
@@ -18,7 +16,8 @@ import {
   toUser,
   updatePasswordHash,
 } from "@/lib/auth/accounts/users";
-import { deviceIdFor, issueDeviceToken, tokensInCookie } from "@/lib/auth/identity/device-tokens";
+import { issueTokens, knownDevice, startSession } from "@/lib/auth/accounts/grants";
+import { issueMfaToken } from "@/lib/auth/factors/mfa-tokens";
 import { voidLinkTokens } from "@/lib/auth/accounts/link-tokens";
 import { noticePasswordChanged } from "@/lib/mail/notices";
 import { assertPassword } from "@/lib/auth/accounts/reauth";
@@ -30,40 +29,7 @@ import type { IssuedTokens } from "@/lib/auth/identity/token-delivery";
 import type { LoginInput, SignupInput } from "@/lib/auth/schemas";
 import type { User } from "@/lib/auth/responses";
 import type { Caller } from "@/lib/auth/identity/caller";
-
-type TokenGrant = { userId: string; role: Role; sessionId: string; refreshToken: string; expiresAt: Date };
-
-async function issueTokens(grant: TokenGrant): Promise<IssuedTokens> {
-  // Never past the session's own end: no token may outlive what the revocation view tracks.
-  const untilSessionEnds = (grant.expiresAt.getTime() - Date.now()) / 1000;
-  const lifetime = Math.max(1, Math.min(env.ACCESS_TOKEN_TTL, Math.floor(untilSessionEnds)));
-  const accessToken = await signAccessToken({ sub: grant.userId, sid: grant.sessionId, role: grant.role }, lifetime);
-  return {
-    grant: { access_token: accessToken, token_type: "Bearer", expires_in: lifetime },
-    refreshToken: grant.refreshToken,
-    refreshExpiresIn: Math.max(1, Math.round(untilSessionEnds)),
-  };
-}
-
-/**
- * A session for an account whose password was just checked (or just set, at signup); null
- * when that password stopped being the account's meanwhile, or the account was deleted.
- */
-async function startSession(user: User, credentialsVersion: number, context: RequestContext, deviceToken?: string) {
-  const session = await createSession({ userId: user.id, credentialsVersion }, context.userAgent);
-  if (!session) return null;
-  const issued = await issueTokens({ userId: user.id, role: user.role, ...session });
-  return { user, issued: { ...issued, deviceToken: deviceToken ?? issueDeviceToken(user.id) } };
-}
-
-/** The client's device token for this account, when it sent one made here for it. */
-function knownDevice(userId: string, input: LoginInput, context: RequestContext): { token: string; id: string } | null {
-  for (const token of [input.device_token ?? "", ...tokensInCookie(context.cookies.device)]) {
-    const id = deviceIdFor(token, userId);
-    if (id) return { token, id };
-  }
-  return null;
-}
+import type { CheckedCredentials } from "@/lib/auth/sessions/sessions";
 
 export async function signUp(input: SignupInput, context: RequestContext) {
   // Counted first: with PASSWORD_BREACH_CHECK=hibp the check asks a third party, which no
@@ -72,7 +38,7 @@ export async function signUp(input: SignupInput, context: RequestContext) {
   await assertNewPasswordAllowed(input.password, "password");
   const user = await createUser(input);
   inBackground("The verification mail", () => mailVerificationLink(user));
-  const started = await startSession(user, INITIAL_CREDENTIALS_VERSION, context);
+  const started = await startSession(user, { userId: user.id, credentialsVersion: INITIAL_CREDENTIALS_VERSION }, context);
   // Only a reset link (mailed after this very request) or a deletion could have come first.
   if (!started) throw invalidCredentials();
   return started;
@@ -91,7 +57,7 @@ const invalidCredentials = () => unauthorizedAs("invalid_credentials", "The emai
  */
 export async function logIn(input: LoginInput, context: RequestContext) {
   const account = await findCredentials({ email: input.email });
-  const device = account ? knownDevice(account.id, input, context) : null;
+  const device = account ? knownDevice(account.id, input.device_token, context) : null;
   // A device the account signed in from before counts its own failures, not the email's.
   const byAccount = device ? limits.loginByDevice(device.id) : limits.loginByEmail(input.email);
   const byAddress = limits.loginByAddress(context.addressKey);
@@ -104,11 +70,19 @@ export async function logIn(input: LoginInput, context: RequestContext) {
     giveBack(byAddress.key),
     needsRehash(account.passwordHash) ? rehashPassword(account, input.password) : undefined,
   ]);
+  const checked = { userId: account.id, credentialsVersion: account.credentialsVersion };
+  // The password is only the first step: no session until the second (API.md, Second factors).
+  if (account.hasTotp) return secondStepRequired(checked, context);
   // A reset, a change or a deletion that landed while bcrypt ran wins: the password
   // checked here is no longer the account's, and nothing was stored.
-  const started = await startSession(toUser({ ...account, role }), account.credentialsVersion, context, device?.token);
+  const started = await startSession(toUser({ ...account, role }), checked, context, { deviceToken: device?.token });
   if (!started) throw invalidCredentials();
   return started;
+}
+
+async function secondStepRequired(checked: CheckedCredentials, context: RequestContext) {
+  const { mfaToken, expiresIn } = await issueMfaToken(checked, context.addressKey);
+  return { mfa_required: true as const, mfa_token: mfaToken, methods: ["totp" as const, "recovery_code" as const], expires_in: expiresIn };
 }
 
 /** New tokens for a refresh token, which is rotated (lib/auth/sessions/refresh-tokens.ts). */

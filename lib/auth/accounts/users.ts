@@ -1,7 +1,7 @@
 // Accounts. Responses are built from `userSelect`, which never includes the password
 // hash: it cannot leak because it is never read except by the login path.
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, Prisma } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http/problem";
@@ -87,10 +87,44 @@ export async function findUserById(id: string): Promise<User | null> {
   return row ? toUser(row) : null;
 }
 
-/** The one read of a password hash, for checking a password. */
-export async function findCredentials(where: { email: string } | { id: string }) {
+export type Credentials = UserRow & { passwordHash: string; credentialsVersion: number; hasTotp: boolean };
+
+type CredentialsRow = {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  email_verified_at: Date | null;
+  created_at: Date;
+  password_hash: string;
+  credentials_version: number;
+  has_totp: boolean;
+};
+
+/**
+ * The one read of a password hash, for checking a password; with whether TOTP is on, in
+ * the same statement, so that a login without a second factor costs no extra round trip.
+ */
+export async function findCredentials(where: { email: string } | { id: string }): Promise<Credentials | null> {
   const db = await getDb();
-  return db.user.findUnique({ where, select: { ...userSelect, passwordHash: true, credentialsVersion: true } });
+  const match = "email" in where ? Prisma.sql`u.email = ${where.email}` : Prisma.sql`u.id = ${where.id}::uuid`;
+  const [row] = await db.$queryRaw<CredentialsRow[]>`
+    SELECT u.id, u.email, u.name, u.role::text AS role, u.email_verified_at, u.created_at, u.password_hash,
+      u.credentials_version,
+      EXISTS (SELECT 1 FROM totp_factors t WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL) AS has_totp
+    FROM users u WHERE ${match}`;
+  if (!row) return null;
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    emailVerifiedAt: row.email_verified_at,
+    createdAt: row.created_at,
+    passwordHash: row.password_hash,
+    credentialsVersion: row.credentials_version,
+    hasTotp: row.has_totp,
+  };
 }
 
 /** The account with this email, if there is one: its id and address, nothing else. */

@@ -22,6 +22,16 @@ export async function readAssurance(sessionId: string, userId: string): Promise<
   return row ? toAssurance({ aal: row.aal, amr: row.amr, auth_time: row.authTime }) : null;
 }
 
+/** A live session's assurance and its end, for a new access token that describes it. */
+export async function readProvedSession(sessionId: string, userId: string): Promise<(Assurance & { expiresAt: Date }) | null> {
+  const db = await getDb();
+  const row = await db.session.findFirst({
+    where: { id: sessionId, userId, endedAt: null, expiresAt: { gt: new Date() } },
+    select: { aal: true, amr: true, authTime: true, expiresAt: true },
+  });
+  return row ? { ...toAssurance({ aal: row.aal, amr: row.amr, auth_time: row.authTime }), expiresAt: row.expiresAt } : null;
+}
+
 /**
  * Records that the session just proved `method`: a fresh auth_time, the method among its amr,
  * and aal 2 for anything but a password. One statement; null when the session has ended or is

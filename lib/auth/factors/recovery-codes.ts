@@ -43,12 +43,17 @@ export async function deleteRecoveryCodes(tx: Writer, userId: string): Promise<v
 
 /**
  * Uses a code up, in one statement: of two requests with one code, exactly one gets it.
+ * Given a transaction, in it: a rollback gives the code back.
  * How many are left, or null for a wrong or used code. The count is read in the same
  * statement, from before the update, hence the subtraction.
  */
-export async function redeemRecoveryCode(userId: string, code: string): Promise<{ left: number } | null> {
+export async function redeemRecoveryCode(
+  userId: string,
+  code: string,
+  tx?: Pick<Prisma.TransactionClient, "$queryRaw">,
+): Promise<{ left: number } | null> {
   if (!new RegExp(`^[${ALPHABET}]{${CODE_LENGTH}}$`).test(normalizeRecoveryCode(code))) return null;
-  const db = await getDb();
+  const db = tx ?? (await getDb());
   const [row] = await db.$queryRaw<{ used: number; unused: number }[]>`
     WITH used AS (
       UPDATE recovery_codes SET used_at = ${new Date()}

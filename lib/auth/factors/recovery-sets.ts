@@ -22,9 +22,13 @@ export async function renewRecoveryCodes(userId: string, email: string): Promise
 /** Uses a recovery code and tells the owner how many are left; null for a wrong or used one. */
 export async function spendRecoveryCode(userId: string, code: string): Promise<{ left: number } | null> {
   const used = await redeemRecoveryCode(userId, code);
-  if (!used) return null;
+  if (used) await tellRecoveryCodeUsed(userId, used.left);
+  return used;
+}
+
+/** The notice that a recovery code was used, with how many are left. */
+export async function tellRecoveryCodeUsed(userId: string, left: number): Promise<void> {
   const db = await getDb();
   const account = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
-  if (account) noticeRecoveryCodeUsed(account.email, used.left);
-  return used;
+  if (account) noticeRecoveryCodeUsed(account.email, left);
 }

@@ -2,25 +2,39 @@
 // shared budget of attempts. Used by the second step of a login (with its `mfa_token`) and
 // by reauthentication (for the caller's own session).
 import "server-only";
+import { getDb, type Prisma } from "@/lib/db";
 import { unauthorizedAs } from "@/lib/http/challenge";
 import { HttpError } from "@/lib/http/problem";
 import { countSecondStep, resetSecondSteps } from "@/lib/auth/factors/attempts";
 import { recordProof } from "@/lib/auth/factors/assurance";
-import { claimMfaAttempt, redeemMfaToken } from "@/lib/auth/factors/mfa-tokens";
-import { spendRecoveryCode } from "@/lib/auth/factors/recovery-sets";
+import { claimMfaAttempt, redeemMfaToken, type MfaTokenHolder } from "@/lib/auth/factors/mfa-tokens";
+import { redeemRecoveryCode } from "@/lib/auth/factors/recovery-codes";
+import { tellRecoveryCodeUsed } from "@/lib/auth/factors/recovery-sets";
 import { verifyTotpCode } from "@/lib/auth/factors/totp-codes";
 
 export type SecondFactorProof = { code: string } | { recoveryCode: string };
 export type ProvedFactor = { method: "otp" } | { method: "rec"; recoveryCodesLeft: number };
 
+type Writer = Pick<Prisma.TransactionClient, "totpFactor" | "$queryRaw">;
+
+/** The factor proved (its step recorded, or its code used up), or null for a wrong code. */
+async function prove(userId: string, proof: SecondFactorProof, tx?: Writer): Promise<ProvedFactor | null> {
+  if ("code" in proof) return (await verifyTotpCode(userId, proof.code, tx)) ? { method: "otp" } : null;
+  const used = await redeemRecoveryCode(userId, proof.recoveryCode, tx);
+  return used && { method: "rec", recoveryCodesLeft: used.left };
+}
+
+/** After a right one: the budget starts again, and a used recovery code is told to the owner. */
+async function afterProof(userId: string, proved: ProvedFactor): Promise<void> {
+  await resetSecondSteps(userId);
+  if (proved.method === "rec") await tellRecoveryCodeUsed(userId, proved.recoveryCodesLeft);
+}
+
 /** The factor proved, or null for a wrong code. Counted first: 429 past the budget. */
 export async function checkSecondFactor(userId: string, proof: SecondFactorProof): Promise<ProvedFactor | null> {
   await countSecondStep(userId);
-  const proved: ProvedFactor | null =
-    "code" in proof
-      ? (await verifyTotpCode(userId, proof.code)) ? { method: "otp" } : null
-      : await spendRecoveryCode(userId, proof.recoveryCode).then((used) => used && { method: "rec", recoveryCodesLeft: used.left });
-  if (proved) await resetSecondSteps(userId);
+  const proved = await prove(userId, proof);
+  if (proved) await afterProof(userId, proved);
   return proved;
 }
 
@@ -28,19 +42,31 @@ const invalidMfaToken = () =>
   unauthorizedAs("invalid_mfa_token", "This sign-in step has expired or was already used. Sign in again.");
 
 /**
- * The second step of a login: the account the `mfa_token` is for, once a right code was
- * sent from the address that passed the password. 401 `invalid_mfa_token` for an unknown,
- * used, expired or foreign token (and after 5 wrong codes); 401 `invalid_mfa_code`.
+ * The second step of a login: the account the `mfa_token` is for (with the credentials
+ * version its password step read), once a right code was sent from the address that passed
+ * the password. 401 `invalid_mfa_token` for an unknown, used, expired or foreign token (and
+ * after 5 wrong codes); 401 `invalid_mfa_code`.
  */
-export async function passSecondStep(mfaToken: string, clientAddress: string, proof: SecondFactorProof): Promise<{ userId: string } & ProvedFactor> {
-  const userId = await claimMfaAttempt(mfaToken, clientAddress);
-  if (!userId) throw invalidMfaToken();
-  const proved = await checkSecondFactor(userId, proof);
-  if (!proved) {
-    throw unauthorizedAs("invalid_mfa_code", "That code is not right.");
-  }
-  if (!(await redeemMfaToken(mfaToken))) throw invalidMfaToken();
-  return { userId, ...proved };
+export async function passSecondStep(
+  mfaToken: string,
+  clientAddress: string,
+  proof: SecondFactorProof,
+): Promise<MfaTokenHolder & ProvedFactor> {
+  const holder = await claimMfaAttempt(mfaToken, clientAddress);
+  if (!holder) throw invalidMfaToken();
+  await countSecondStep(holder.userId);
+  const db = await getDb();
+  // The token is used up first, in the transaction that judges the code and holds its row
+  // locked: of two requests racing with one token, the one that waits finds it used and
+  // spends nothing (a recovery code stays unused). A wrong code rolls both back.
+  const proved = await db.$transaction(async (tx) => {
+    if (!(await redeemMfaToken(mfaToken, tx))) throw invalidMfaToken();
+    const result = await prove(holder.userId, proof, tx);
+    if (!result) throw unauthorizedAs("invalid_mfa_code", "That code is not right.");
+    return result;
+  });
+  await afterProof(holder.userId, proved);
+  return { ...holder, ...proved };
 }
 
 /** Reauthentication with a second factor: the session becomes aal 2 with a fresh auth_time. 403 when wrong. */

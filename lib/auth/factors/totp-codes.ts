@@ -4,13 +4,16 @@
 // docs/decisions/0032-second-factors.md). A secret sealed under an older key is sealed
 // again under the newest in that same UPDATE.
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, type Prisma } from "@/lib/db";
 import { openSecret, sealSecret } from "@/lib/auth/factors/secret-box";
 import { matchTimeStep } from "@/lib/auth/factors/totp";
 
-/** True when `code` is right for the account's confirmed TOTP and its step was not used before. */
-export async function verifyTotpCode(userId: string, code: string): Promise<boolean> {
-  const db = await getDb();
+/**
+ * True when `code` is right for the account's confirmed TOTP and its step was not used
+ * before. Given a transaction, the step is recorded in it (and forgotten if it rolls back).
+ */
+export async function verifyTotpCode(userId: string, code: string, tx?: Pick<Prisma.TransactionClient, "totpFactor">): Promise<boolean> {
+  const db = tx ?? (await getDb());
   const factor = await db.totpFactor.findFirst({
     where: { userId, confirmedAt: { not: null } },
     select: { secretCiphertext: true, keyId: true, lastUsedStep: true },

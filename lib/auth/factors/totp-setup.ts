@@ -10,7 +10,8 @@ import { deleteRecoveryCodes, replaceRecoveryCodes } from "@/lib/auth/factors/re
 import { openSecret, sealSecret } from "@/lib/auth/factors/secret-box";
 import { matchTimeStep, newTotpSecret, totpQrSvg, totpUri } from "@/lib/auth/factors/totp";
 
-const SETUP_TTL_MS = 10 * 60 * 1000;
+/** How long a setup waits for its first code. */
+export const SETUP_TTL_MS = 10 * 60 * 1000;
 
 export type TotpSetup = { secret: string; otpauthUri: string; qrSvg: string };
 
@@ -40,7 +41,7 @@ function sealPair(userId: string, secret: string) {
 /**
  * A code from the pending setup turns TOTP on (its step counts as used), with a new set of
  * recovery codes. The caller's session becomes aal 2, every other session of the account
- * ends (`mfa_enabled`), and the owner is told.
+ * ends (`mfa_enabled`), logins in flight are refused, and the owner is told.
  */
 export async function confirmTotpSetup(userId: string, email: string, sessionId: string, code: string): Promise<string[]> {
   const db = await getDb();
@@ -59,6 +60,10 @@ export async function confirmTotpSetup(userId: string, email: string, sessionId:
       data: { confirmedAt: new Date(), lastUsedStep: step },
     });
     if (count !== 1) throw noPending();
+    // A new credentials version: a login that checked the password before this and stores
+    // its session after it is refused (lib/auth/sessions/sessions.ts), so no aal 1 session
+    // slips past "every other session ends" below; a second step begun before is void too.
+    await tx.user.update({ where: { id: userId }, data: { credentialsVersion: { increment: 1 } }, select: { id: true } });
     return replaceRecoveryCodes(tx, userId);
   });
   await recordProof(sessionId, userId, "otp");

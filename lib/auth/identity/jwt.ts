@@ -8,6 +8,16 @@ export type Role = "user" | "admin";
 
 export type AccessClaims = { sub: string; sid: string; role: Role };
 
+/**
+ * What the session has proved, as claims (API.md, Tokens): `aal`, `amr` and `auth_time`.
+ * They describe the session for clients; the server decides from the session row
+ * (lib/auth/factors/sensitive.ts), so verification does not read them.
+ */
+export type AssuranceClaims = { aal: 1 | 2; amr: readonly string[]; authTime: Date };
+
+// A session as a password login creates it (the factories' tokens, which name no other).
+const PASSWORD_JUST_NOW = (): AssuranceClaims => ({ aal: 1, amr: ["pwd"], authTime: new Date() });
+
 // Pinned: a token that names any other algorithm (including "none") is rejected.
 const ALGORITHM = "HS256";
 // RFC 9068's type for access tokens, required on verify: no other JWT signed with this key
@@ -38,8 +48,12 @@ export class TokenError extends Error {
  * Signs a token for `lifetime` seconds (ACCESS_TOKEN_TTL unless its session ends sooner:
  * revocation checks trust a token's `exp` to be no later than its session's expiry).
  */
-export async function signAccessToken(claims: AccessClaims, lifetime = env.ACCESS_TOKEN_TTL): Promise<string> {
-  return new SignJWT({ sid: claims.sid, role: claims.role })
+export async function signAccessToken(
+  claims: AccessClaims & { assurance?: AssuranceClaims },
+  lifetime = env.ACCESS_TOKEN_TTL,
+): Promise<string> {
+  const { aal, amr, authTime } = claims.assurance ?? PASSWORD_JUST_NOW();
+  return new SignJWT({ sid: claims.sid, role: claims.role, aal, amr: [...amr], auth_time: Math.floor(authTime.getTime() / 1000) })
     .setProtectedHeader({ alg: ALGORITHM, typ: TYPE })
     .setSubject(claims.sub)
     .setIssuer(env.JWT_ISSUER)

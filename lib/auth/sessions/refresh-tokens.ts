@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http/problem";
 import { bearerChallenge } from "@/lib/http/challenge";
 import { noticeSessionReused } from "@/lib/mail/notices";
-import { endSession, type IssuedSession } from "@/lib/auth/sessions/sessions";
+import { endSession, type IssuedSession, type SessionAssurance } from "@/lib/auth/sessions/sessions";
 import { expiryFrom, hashToken, successorOf } from "@/lib/auth/sessions/session-tokens";
 import { inBackground } from "@/lib/background";
 import type { Role } from "@/lib/auth/identity/jwt";
@@ -50,6 +50,9 @@ export async function rotateRefreshToken(presented: string): Promise<Rotation> {
           createdAt: true,
           endedAt: true,
           expiresAt: true,
+          aal: true,
+          amr: true,
+          authTime: true,
           user: { select: { id: true, email: true, emailVerifiedAt: true, role: true } },
         },
       },
@@ -70,7 +73,9 @@ export async function rotateRefreshToken(presented: string): Promise<Rotation> {
     throw refreshError("refresh_token_reused");
   }
   const expiresAt = rotatedAt === null ? expiryFrom(now, session.createdAt) : session.expiresAt;
-  return { sessionId: session.id, userId: session.userId, account: session.user, refreshToken: successor, expiresAt };
+  // The session's assurance as it is now (a reauthentication since may have raised it).
+  const assurance: SessionAssurance = { aal: session.aal >= 2 ? 2 : 1, amr: session.amr, authTime: session.authTime };
+  return { sessionId: session.id, userId: session.userId, account: session.user, refreshToken: successor, expiresAt, assurance };
 }
 
 /**

@@ -9,13 +9,17 @@ import { rememberLiveSession } from "@/lib/auth/sessions/live-sessions";
 import { revocations } from "@/lib/auth/sessions/revocation-view";
 import { expiryFrom, hashToken, newRefreshToken } from "@/lib/auth/sessions/session-tokens";
 import type { SessionEndReason, SessionView } from "@/lib/auth/responses";
+import type { AuthMethod } from "@/lib/generated/prisma/enums";
 
 const ENDED_SESSIONS_SHOWN_MS = 30 * 24 * 3600 * 1000;
 
 /** The reasons written to a session row; `expired` is only ever shown, for a session that ran out. */
 export type StoredEndReason = Exclude<SessionEndReason, "expired">;
 
-export type IssuedSession = { sessionId: string; refreshToken: string; expiresAt: Date };
+/** What a session has proved (API.md, Step-up), as stored on its row and described by its tokens. */
+export type SessionAssurance = { aal: 1 | 2; amr: AuthMethod[]; authTime: Date };
+
+export type IssuedSession = { sessionId: string; refreshToken: string; expiresAt: Date; assurance: SessionAssurance };
 
 /** The credentials a login checked: the account, and the version of its password it read. */
 export type CheckedCredentials = { userId: string; credentialsVersion: number };
@@ -27,16 +31,22 @@ export type CheckedCredentials = { userId: string; credentialsVersion: number };
  * wait and then see the new version, and an update that comes after it waits for the
  * session to commit, and then ends it with the others (docs/decisions/0028).
  */
-export async function createSession(checked: CheckedCredentials, userAgent: string | null): Promise<IssuedSession | null> {
+export async function createSession(
+  checked: CheckedCredentials,
+  userAgent: string | null,
+  proved: { aal: 1 | 2; amr: AuthMethod[] } = { aal: 1, amr: ["pwd"] },
+): Promise<IssuedSession | null> {
   const db = await getDb();
   const refreshToken = newRefreshToken();
   const now = new Date();
+  // The login's proof is the session's first: auth_time is its start.
   const [row] = await db.$queryRaw<{ id: string; expires_at: Date }[]>`
     WITH account AS (
       SELECT id FROM users WHERE id = ${checked.userId}::uuid AND credentials_version = ${checked.credentialsVersion} FOR SHARE
     ), session AS (
-      INSERT INTO sessions (id, user_id, user_agent, created_at, last_used_at, expires_at)
-      SELECT ${newUuidV7(now.getTime())}::uuid, id, ${userAgent?.slice(0, 512) ?? null}, ${now}, ${now}, ${expiryFrom(now, now)}
+      INSERT INTO sessions (id, user_id, user_agent, created_at, last_used_at, expires_at, aal, amr, auth_time)
+      SELECT ${newUuidV7(now.getTime())}::uuid, id, ${userAgent?.slice(0, 512) ?? null}, ${now}, ${now}, ${expiryFrom(now, now)},
+        ${proved.aal}::smallint, ${proved.amr}::text[]::"AuthMethod"[], ${now}
       FROM account
       RETURNING id, expires_at
     ), token AS (
@@ -45,7 +55,7 @@ export async function createSession(checked: CheckedCredentials, userAgent: stri
     SELECT id, expires_at FROM session`;
   if (!row) return null;
   rememberLiveSession(row.id, checked.userId);
-  return { sessionId: row.id, refreshToken, expiresAt: row.expires_at };
+  return { sessionId: row.id, refreshToken, expiresAt: row.expires_at, assurance: { ...proved, authTime: now } };
 }
 
 /**

@@ -1,0 +1,89 @@
+// The second-factor endpoints' work (API.md, Second factors and Step-up): what the caller
+// has set up, TOTP on and off, new recovery codes, the second step of a login, and
+// reauthentication. The rules themselves live in lib/auth/factors; this is where they meet
+// accounts, sessions and tokens. Sensitive actions reach here only past route()'s step-up.
+import "server-only";
+import { unauthorized, unauthorizedAs } from "@/lib/http/challenge";
+import { HttpError } from "@/lib/http/problem";
+import { knownDevice, signSessionToken, startSession } from "@/lib/auth/accounts/grants";
+import { assertPassword } from "@/lib/auth/accounts/reauth";
+import { currentRole, findUserById } from "@/lib/auth/accounts/users";
+import { readProvedSession, recordProof } from "@/lib/auth/factors/assurance";
+import { renewRecoveryCodes } from "@/lib/auth/factors/recovery-sets";
+import { passSecondStep, reauthenticateWithFactor, type SecondFactorProof } from "@/lib/auth/factors/second-step";
+import { getMfaStatus } from "@/lib/auth/factors/status";
+import { confirmTotpSetup, disableTotp, startTotpSetup } from "@/lib/auth/factors/totp-setup";
+import type { Caller } from "@/lib/auth/identity/caller";
+import type { RequestContext } from "@/lib/auth/identity/request-context";
+import type { AccessGrant } from "@/lib/auth/identity/token-delivery";
+import type { MfaStatusView } from "@/lib/auth/responses";
+import type { LoginSecondStepInput, ReauthenticateInput } from "@/lib/auth/schemas";
+
+/** The caller's address, for the notices; 401 when the account is gone. */
+async function emailOf(caller: Caller): Promise<string> {
+  const user = await findUserById(caller.id);
+  if (!user) throw unauthorized("session_revoked");
+  return user.email;
+}
+
+export async function mfaStatus(caller: Caller): Promise<MfaStatusView> {
+  const { totp, recoveryCodesLeft } = await getMfaStatus(caller.id);
+  // Passkeys are counted here once the passkeys module (API.md, Passkeys) stores them.
+  return { totp, recovery_codes_left: recoveryCodesLeft, passkeys: 0 };
+}
+
+export async function beginTotpSetup(caller: Caller) {
+  const setup = await startTotpSetup(caller.id, await emailOf(caller));
+  return { secret: setup.secret, otpauth_uri: setup.otpauthUri, qr_svg: setup.qrSvg };
+}
+
+export async function finishTotpSetup(caller: Caller, code: string) {
+  const codes = await confirmTotpSetup(caller.id, await emailOf(caller), caller.sessionId, code);
+  return { recovery_codes: codes };
+}
+
+/** 409 `mfa_not_enabled` when TOTP was off: a client that thought it on learns otherwise. */
+export async function turnOffTotp(caller: Caller): Promise<void> {
+  if (!(await disableTotp(caller.id, await emailOf(caller)))) {
+    throw new HttpError(409, { code: "mfa_not_enabled", detail: "Two-step sign-in is off already." });
+  }
+}
+
+export async function newRecoveryCodes(caller: Caller) {
+  return { recovery_codes: await renewRecoveryCodes(caller.id, await emailOf(caller)) };
+}
+
+const proofOf = (input: { code?: string | undefined; recovery_code?: string | undefined }): SecondFactorProof =>
+  input.code !== undefined ? { code: input.code } : { recoveryCode: input.recovery_code ?? "" };
+
+/**
+ * Completes a login that answered `mfa_required`: a session at aal 2 whose amr names the
+ * password and the factor, as a login's answer. The session is stored only if the password
+ * the first step checked is still the account's (its version travels in the `mfa_token`).
+ */
+export async function logInSecondStep(input: LoginSecondStepInput, context: RequestContext) {
+  const passed = await passSecondStep(input.mfa_token, context.addressKey, proofOf(input));
+  const user = await findUserById(passed.userId);
+  const device = user && knownDevice(user.id, input.device_token, context);
+  const started =
+    user && (await startSession(user, passed, context, { proved: { aal: 2, amr: ["pwd", passed.method] }, deviceToken: device?.token }));
+  if (!started) throw unauthorizedAs("invalid_mfa_token", "Your password or sign-in settings changed meanwhile. Sign in again.");
+  return started;
+}
+
+/**
+ * Proves a method again for the caller's session: a fresh auth_time, aal 2 for a factor,
+ * and a new access token that says so. Wrong answers are 403 and counted like a login's.
+ */
+export async function reauthenticate(caller: Caller, input: ReauthenticateInput): Promise<AccessGrant> {
+  if (input.password !== undefined) {
+    await assertPassword(caller.id, input.password);
+    await recordProof(caller.sessionId, caller.id, "pwd");
+  } else {
+    await reauthenticateWithFactor(caller.id, caller.sessionId, proofOf(input));
+  }
+  const [session, role] = await Promise.all([readProvedSession(caller.sessionId, caller.id), currentRole(caller.id)]);
+  if (!session || !role) throw unauthorized("session_revoked");
+  const { grant } = await signSessionToken({ userId: caller.id, role, sessionId: caller.sessionId, expiresAt: session.expiresAt, assurance: session });
+  return grant;
+}
