@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { pendingEmailChange } from "@/lib/auth/accounts/link-tokens";
 import { requirePageCaller } from "@/lib/auth/accounts/page-caller";
-import { getMfaStatus } from "@/lib/auth/factors/status";
+import { mfaStatus } from "@/lib/auth/accounts/second-factors";
 import { listSessions } from "@/lib/auth/sessions/sessions";
 import { VerifyBanner } from "../verify-banner";
 import { AccountSections } from "./account-sections";
@@ -18,7 +18,7 @@ export default async function AccountPage() {
   const [sessions, pendingEmail, mfa] = await Promise.all([
     listSessions(user.id, sessionId, { includeEnded: true }),
     pendingEmailChange(user.id),
-    getMfaStatus(user.id),
+    mfaStatus({ id: user.id, sessionId, role: user.role }),
   ]);
   return (
     <div className={styles.page}>
@@ -28,8 +28,7 @@ export default async function AccountPage() {
         user={user}
         sessions={sessions}
         pendingEmail={pendingEmail}
-        // Passkeys are not built yet: no account has one.
-        mfa={{ totp: mfa.totp, recovery_codes_left: mfa.recoveryCodesLeft, passkeys: 0 }}
+        mfa={mfa}
       />
     </div>
   );
