@@ -45,6 +45,7 @@ const { issueLinkToken } = await import("@/lib/auth/accounts/link-tokens");
 const { getDb } = await import("@/lib/db");
 const { createSignedInUser } = await import("../factories/users");
 const { apiRequest } = await import("../helpers/http");
+const { setUpTotp } = await import("../helpers/second-factors");
 type SignedInUser = Awaited<ReturnType<typeof createSignedInUser>>;
 
 const TRIES = 10;
@@ -102,6 +103,20 @@ describe("a login racing a change of credentials", () => {
     expect(interrupted.status).toBe(204);
     expect(loggedIn.status).toBe(401);
     expect(await liveSessions(signedIn.user.id)).toBe(0);
+  });
+
+  it("never keeps an aal 1 session when TOTP is turned on in the middle of it", async () => {
+    for (let i = 0; i < TRIES; i++) {
+      const { signedIn, interrupted, loggedIn } = await race(async (account) => {
+        await setUpTotp(account);
+        return me(apiRequest("/api/auth/me", { token: account.accessToken }), undefined);
+      });
+      expect(interrupted.status).toBe(200);
+      // Refused like a login racing a new password: the password it checked no longer opens
+      // the account alone, and "every other session ends" would have missed its session.
+      expect(loggedIn.status).toBe(401);
+      expect(await liveSessions(signedIn.user.id, signedIn.sessionId)).toBe(0);
+    }
   });
 
   it("still logs in when nothing changed while bcrypt ran", async () => {
