@@ -10,7 +10,6 @@ import { deleteRecoveryCodes, replaceRecoveryCodes } from "@/lib/auth/factors/re
 import { openSecret, sealSecret } from "@/lib/auth/factors/secret-box";
 import { matchTimeStep, newTotpSecret, SETUP_TTL_MS, totpQrSvg, totpUri } from "@/lib/auth/factors/totp";
 
-
 export type TotpSetup = { secret: string; otpauthUri: string; qrSvg: string };
 
 const alreadyOn = () => new HttpError(409, { code: "mfa_already_enabled", detail: "Two-step sign-in is on already. Turn it off first to set up another authenticator." });
