@@ -40,11 +40,11 @@ test("an old sign-in meets the step-up dialog, and each action goes on once the 
   const password = dialog.getByLabel("Password");
   await expect(password).toBeFocused();
   await expect(dialog).toContainText("You signed in a while ago.");
-  await checkAndShoot(page, "step-up-dialog");
+  await checkAndShoot(page, "step-up-dialog", { fullPage: false });
   await password.fill("not my password");
   await dialog.getByRole("button", { name: "Continue" }).click();
   await expect(password).toHaveAccessibleDescription("That password isn't right.");
-  await checkAndShoot(page, "step-up-dialog-wrong");
+  await checkAndShoot(page, "step-up-dialog-wrong", { fullPage: false });
   await password.fill(account.password);
   await dialog.getByRole("button", { name: "Continue" }).click();
   await expect(dialog).toBeHidden();

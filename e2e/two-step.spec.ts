@@ -1,10 +1,12 @@
 // Two-step sign-in as a person meets it: turning it on from the account page by reading
 // the key off the page into an "authenticator" (e2e/support/authenticator.ts), saving the
-// recovery codes, then signing in with a code and with a recovery code.
+// recovery codes, then signing in with a code and with a recovery code; and the words of
+// the states around it (a dead step, too many tries, few codes left).
 import { readFile } from "node:fs/promises";
-import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Account } from "./fixtures";
 import { signInThroughForm } from "./pages";
+import { auth, callApi, factors } from "./support/api";
 import { Authenticator, checkAndShoot } from "./support/authenticator";
 
 const panelOf = (page: Page) => page.getByRole("region", { name: "Two-step sign-in" });
@@ -20,7 +22,7 @@ test("a person turns on two-step sign-in, saves the codes, and signs in with a c
   await page.goto("/account");
   const panel = panelOf(page);
   await expect(panel).toContainText("Off");
-  await checkAndShoot(page, "two-step-off");
+  await checkAndShoot(page, "two-step-off", { part: panel });
 
   await panel.getByRole("button", { name: "Set up two-step sign-in" }).click();
   await expect(panel.getByRole("heading", { name: "Set up your authenticator app" })).toBeFocused();
@@ -31,7 +33,7 @@ test("a person turns on two-step sign-in, saves the codes, and signs in with a c
   const codeField = panel.getByLabel("Code from the app");
   await expect(codeField).toHaveAttribute("autocomplete", "one-time-code");
   await expect(codeField).toHaveAttribute("inputmode", "numeric");
-  await checkAndShoot(page, "two-step-setup");
+  await checkAndShoot(page, "two-step-setup", { part: panel });
   const app = await Authenticator.fromPage(panel);
 
   await codeField.fill("000000");
@@ -45,7 +47,7 @@ test("a person turns on two-step sign-in, saves the codes, and signs in with a c
   const codes = await panel.getByRole("list", { name: "Recovery codes" }).getByRole("listitem").allTextContents();
   expect(codes).toHaveLength(10);
   for (const code of codes) expect(code).toMatch(/^[a-z0-9]{5}-[a-z0-9]{5}$/);
-  await checkAndShoot(page, "two-step-codes");
+  await checkAndShoot(page, "two-step-codes", { part: panel });
 
   await panel.getByRole("button", { name: "Copy codes" }).click();
   await expect(page.getByRole("status").filter({ hasText: "The codes are copied." })).toBeAttached();
@@ -67,7 +69,7 @@ test("a person turns on two-step sign-in, saves the codes, and signs in with a c
   await expect(panel.getByRole("heading", { name: "Two-step sign-in" })).toBeFocused();
   await expect(panel).toContainText("Two-step sign-in is on.");
   await expect(panel).toContainText("Recovery codes left: 10 of 10");
-  await checkAndShoot(page, "two-step-on");
+  await checkAndShoot(page, "two-step-on", { part: panel });
 
   // Signing in now takes the password and a code.
   await signOut(page);
@@ -144,4 +146,73 @@ test("starting the login over from its second step keeps the email, and a dead s
   await page.getByLabel("Code from your authenticator app").fill(await app.code());
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/items$/);
+});
+
+/** TOTP turned on through the API, as the page's own session (cookies and its origin). */
+async function turnOnTotpViaApi(page: Page, baseURL: string | undefined) {
+  const headers = { origin: new URL(baseURL ?? "http://localhost").origin };
+  const setup = await callApi(page.request, factors.startTotpSetup, { headers });
+  expect(setup.status()).toBe(201);
+  const app = new Authenticator(((await setup.json()) as { secret: string }).secret);
+  const confirmed = await callApi(page.request, factors.confirmTotpSetup, { body: { code: await app.code() }, headers });
+  expect(confirmed.status()).toBe(200);
+  return { app, codes: ((await confirmed.json()) as { recovery_codes: string[] }).recovery_codes };
+}
+
+/** A login's second step from another client: the password, then `proof`. */
+async function secondStepViaApi(request: APIRequestContext, account: Account, proof: { code: string } | { recovery_code: string }) {
+  const login = await callApi(request, auth.logIn, { body: { email: account.email, password: account.password } });
+  const { mfa_token } = (await login.json()) as { mfa_token: string };
+  return callApi(request, factors.logInSecondStep, { body: { mfa_token, ...proof } });
+}
+
+test("the account page warns when 3 or fewer recovery codes are left", async ({ page, account, baseURL }) => {
+  const { codes } = await turnOnTotpViaApi(page, baseURL);
+  const other = await playwrightRequest.newContext({ baseURL });
+  for (const code of codes.slice(0, 8)) expect((await secondStepViaApi(other, account, { recovery_code: code })).status()).toBe(200);
+  await other.dispose();
+
+  await page.goto("/account");
+  const panel = panelOf(page);
+  await expect(panel).toContainText("Recovery codes left: 2 of 10");
+  await expect(panel).toContainText("Only 2 recovery codes are left. Make new ones now, so you can still sign in if you lose your phone.");
+  await checkAndShoot(page, "two-step-codes-low", { part: panel });
+
+  // New codes replace them, shown once as after the setup.
+  await panel.getByRole("button", { name: "Make new recovery codes…" }).click();
+  await panel.getByRole("button", { name: "Make new codes" }).click();
+  await expect(panel.getByRole("heading", { name: "Save your recovery codes" })).toBeFocused();
+  await panel.getByRole("checkbox", { name: "I have saved them" }).check();
+  await panel.getByRole("button", { name: "Done" }).click();
+  await expect(panel).toContainText("Recovery codes left: 10 of 10");
+  await expect(panel).not.toContainText("Make new ones now");
+
+  // Turning it off asks first; afterwards the login needs the password alone.
+  await panel.getByRole("button", { name: "Turn off…" }).click();
+  await panel.getByRole("button", { name: "Turn off", exact: true }).click();
+  await expect(panel).toContainText("Two-step sign-in is off. Signing in needs only your password now.");
+  await expect(panel.getByRole("button", { name: "Set up two-step sign-in" })).toBeVisible();
+});
+
+test("too many wrong codes: the second step says how long to wait", async ({ page, account, baseURL }) => {
+  await turnOnTotpViaApi(page, baseURL);
+  await page.context().clearCookies();
+  // Ten wrong second steps for the account, from another client (two sign-in steps of five).
+  const other = await playwrightRequest.newContext({ baseURL });
+  let mfaToken = "";
+  for (let i = 0; i < 10; i += 1) {
+    const login = i % 5 === 0 ? await callApi(other, auth.logIn, { body: { email: account.email, password: account.password } }) : null;
+    if (login) mfaToken = ((await login.json()) as { mfa_token: string }).mfa_token;
+    expect((await callApi(other, factors.logInSecondStep, { body: { mfa_token: mfaToken, code: String(200000 + i) } })).status()).toBe(401);
+  }
+  await other.dispose();
+
+  await page.goto("/login");
+  await signInThroughForm(page, account);
+  await page.getByLabel("Code from your authenticator app").fill("123456");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "Couldn't sign you in" });
+  await expect(alert).toContainText(/Too many attempts\. Try again in about 1[45] minutes\./);
+  await expect(alert).toBeFocused();
+  await checkAndShoot(page, "login-second-step-too-many");
 });

@@ -62,7 +62,7 @@ export function SecondFactorField({ kind, onKindChange, error, autoFocus = false
       )}
       {recoveryAllowed ? (
         <p>
-          <Button variant="quiet" small onClick={() => switchTo(kind === "code" ? "recovery_code" : "code")}>
+          <Button variant="link" onClick={() => switchTo(kind === "code" ? "recovery_code" : "code")}>
             {kind === "code" ? "Use a recovery code instead" : "Use your authenticator app instead"}
           </Button>
         </p>

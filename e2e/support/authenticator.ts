@@ -35,12 +35,17 @@ export class Authenticator {
 // E2E_SCREENS_DIR names another folder.
 const SCREENS = process.env.E2E_SCREENS_DIR ?? "e2e/artifacts";
 
-/** At a phone's and a laptop's width: no axe violations, and a screenshot of the page as it is. */
-export async function checkAndShoot(page: Page, name: string): Promise<void> {
+/**
+ * At a phone's and a laptop's width: no axe violations, and a screenshot of the page as it
+ * is (of the viewport only with `fullPage: false`, for a modal dialog, whose backdrop covers
+ * the viewport and not the page), plus one of `part` when given, for a closer look.
+ */
+export async function checkAndShoot(page: Page, name: string, { part, fullPage = true }: { part?: Locator; fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENS, { recursive: true });
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 800 });
     await expectNoAxeViolations(page);
-    await page.screenshot({ path: `${SCREENS}/${name}-${width}.png`, fullPage: true, animations: "disabled" });
+    await page.screenshot({ path: `${SCREENS}/${name}-${width}.png`, fullPage, animations: "disabled" });
+    if (part) await part.screenshot({ path: `${SCREENS}/${name}-${width}-part.png`, animations: "disabled" });
   }
 }

@@ -50,7 +50,7 @@ export function RecoveryCodes({ codes, email, onSaved }: RecoveryCodesProps) {
   const errorId = "saved-error";
   return (
     <div className={styles.section}>
-      <h3 ref={headingRef} tabIndex={-1}>
+      <h3 ref={headingRef} tabIndex={-1} className={styles.subheading}>
         Save your recovery codes
       </h3>
       <p>

@@ -32,7 +32,7 @@ export function TotpSetup({ setup, onConfirmed, onCancel }: TotpSetupProps) {
 
   return (
     <div className={styles.section}>
-      <h3 ref={headingRef} tabIndex={-1}>
+      <h3 ref={headingRef} tabIndex={-1} className={styles.subheading}>
         Set up your authenticator app
       </h3>
       <ol className={styles.steps}>

@@ -52,8 +52,8 @@ export function SecondStep({ challenge, email, next, onStartOver }: SecondStepPr
       <div className={styles.intro}>
         <h1>Two-step sign-in</h1>
         <p className="muted">
-          Your password was right. To finish signing in as <strong className={styles.address}>{email}</strong>, enter the code
-          your authenticator app shows.
+          Your password was right. To finish signing in as <strong className={styles.address}>{email}</strong>,{" "}
+          {kind === "code" ? "enter the code your authenticator app shows." : "enter one of your recovery codes."}
         </p>
       </div>
       <Form form={form} failure="Couldn't sign you in" className={styles.form}>
@@ -70,7 +70,9 @@ export function SecondStep({ challenge, email, next, onStartOver }: SecondStepPr
         </SubmitButton>
       </Form>
       <p className={styles.footer}>
-        Not you, or wrong account? <Button variant="quiet" small onClick={onStartOver}>Start over</Button>
+        Not you, or wrong account? <Button variant="link" onClick={onStartOver}>
+          Start over
+        </Button>
       </p>
     </div>
   );
