@@ -52,10 +52,12 @@ test("an old sign-in meets the step-up dialog, and each action goes on once the 
 
   // Confirming it: the code typed before the dialog is what is sent after it.
   const app = await Authenticator.fromPage(panel);
-  await panel.getByLabel("Code from the app").fill(await app.code());
+  const code = await app.code();
+  await panel.getByLabel("Code from the app").fill(code);
   await proofGrowsOld(page);
   await panel.getByRole("button", { name: "Turn on" }).click();
   await expect(dialog.getByLabel("Password")).toBeFocused();
+  await expect(panel.getByLabel("Code from the app")).toHaveValue(code);
   await dialog.getByLabel("Password").fill(account.password);
   await dialog.getByRole("button", { name: "Continue" }).click();
   await expect(panel.getByRole("heading", { name: "Save your recovery codes" })).toBeFocused();
