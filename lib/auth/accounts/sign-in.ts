@@ -9,7 +9,7 @@ import { endAllUserSessions, endSessionByRefreshToken, endSession } from "@/lib/
 import {
   createUser,
   deleteUser,
-  findCredentials,
+  findLoginCredentials,
   INITIAL_CREDENTIALS_VERSION,
   rehashPassword,
   syncRole,
@@ -56,7 +56,7 @@ const invalidCredentials = () => unauthorizedAs("invalid_credentials", "The emai
  * A success clears the count it used and gives its attempt back to the address.
  */
 export async function logIn(input: LoginInput, context: RequestContext) {
-  const account = await findCredentials({ email: input.email });
+  const account = await findLoginCredentials(input.email);
   const device = account ? knownDevice(account.id, input.device_token, context) : null;
   // A device the account signed in from before counts its own failures, not the email's.
   const byAccount = device ? limits.loginByDevice(device.id) : limits.loginByEmail(input.email);

@@ -1,7 +1,7 @@
 // Accounts. Responses are built from `userSelect`, which never includes the password
 // hash: it cannot leak because it is never read except by the login path.
 import "server-only";
-import { getDb, Prisma } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http/problem";
@@ -87,9 +87,15 @@ export async function findUserById(id: string): Promise<User | null> {
   return row ? toUser(row) : null;
 }
 
-export type Credentials = UserRow & { passwordHash: string; credentialsVersion: number; hasTotp: boolean };
+/** A read of a password hash, for checking a password. */
+export async function findCredentials(where: { email: string } | { id: string }) {
+  const db = await getDb();
+  return db.user.findUnique({ where, select: { ...userSelect, passwordHash: true, credentialsVersion: true } });
+}
 
-type CredentialsRow = {
+export type LoginCredentials = UserRow & { passwordHash: string; credentialsVersion: number; hasTotp: boolean };
+
+type LoginCredentialsRow = {
   id: string;
   email: string;
   name: string | null;
@@ -102,17 +108,17 @@ type CredentialsRow = {
 };
 
 /**
- * The one read of a password hash, for checking a password; with whether TOTP is on, in
- * the same statement, so that a login without a second factor costs no extra round trip.
+ * The login's read of an account: its password hash, and whether TOTP is on (then the
+ * password is only the first step), in one statement, so that a login without a second
+ * factor costs no extra round trip.
  */
-export async function findCredentials(where: { email: string } | { id: string }): Promise<Credentials | null> {
+export async function findLoginCredentials(email: string): Promise<LoginCredentials | null> {
   const db = await getDb();
-  const match = "email" in where ? Prisma.sql`u.email = ${where.email}` : Prisma.sql`u.id = ${where.id}::uuid`;
-  const [row] = await db.$queryRaw<CredentialsRow[]>`
+  const [row] = await db.$queryRaw<LoginCredentialsRow[]>`
     SELECT u.id, u.email, u.name, u.role::text AS role, u.email_verified_at, u.created_at, u.password_hash,
       u.credentials_version,
       EXISTS (SELECT 1 FROM totp_factors t WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL) AS has_totp
-    FROM users u WHERE ${match}`;
+    FROM users u WHERE u.email = ${email}`;
   if (!row) return null;
   return {
     id: row.id,
