@@ -111,6 +111,8 @@ test("a person turns on two-step sign-in, saves the codes, and signs in with a c
 });
 
 test("starting the login over from its second step keeps the email, and a dead step says so", async ({ page, account }) => {
+  // Three codes of three time steps: the last may wait for its step to come (up to 30 s).
+  test.setTimeout(90_000);
   await page.goto("/account");
   const panel = panelOf(page);
   await panel.getByRole("button", { name: "Set up two-step sign-in" }).click();
