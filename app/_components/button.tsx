@@ -5,7 +5,7 @@
 import type { ButtonHTMLAttributes, Ref } from "react";
 
 export type ButtonLook = {
-  variant?: "plain" | "primary" | "danger" | "quiet" | "quiet-danger";
+  variant?: "plain" | "primary" | "danger" | "quiet" | "quiet-danger" | "link";
   small?: boolean;
   full?: boolean;
   /** Extra classes from the caller's CSS module (layout only, never colours). */

@@ -6,6 +6,7 @@ import { endpointPath, type BodyIn, type ParamsIn } from "@/lib/api/endpoint";
 import type { Operation } from "@/lib/api/operation";
 
 export * as auth from "@/lib/api/operations/auth";
+export * as factors from "@/lib/api/operations/factors";
 export * as items from "@/lib/api/operations/items";
 export * as meta from "@/lib/api/operations/meta";
 export * as recovery from "@/lib/api/operations/recovery";

@@ -6,12 +6,14 @@
 // by default), so a request made just before it expires refreshes first, and one
 // refused because it has expired (401 token_expired, or the cookie is gone:
 // authentication_required) refreshes and is sent once more. Public endpoints never
-// refresh: their 401 means a wrong password, not an old token.
+// refresh: their 401 means a wrong password, not an old token. A sensitive action refused
+// with 401 step_up_required is sent again once the person has proved it is them.
 import type { BodyIn, Endpoint, ParamsIn, QueryIn, ReplyIn } from "@/lib/api/endpoint";
 import { endpointPath } from "@/lib/api/endpoint";
 import type { Operation } from "@/lib/api/operation";
 import { ApiError, readProblem, readRetryAfter } from "@/lib/client/problem";
 import { noteGrant, refreshedSince, refreshIfExpiring, refreshSession } from "@/lib/client/session-refresh";
+import { askStepUp, readStepUpChallenge } from "@/lib/client/step-up";
 
 export { ApiError, refreshSession };
 export type { FieldError, Problem } from "@/lib/client/problem";
@@ -34,6 +36,9 @@ type Rest<O extends Operation> = object extends CallOptions<O> ? [options?: Call
 // A refresh helps only when the token is merely old; a revoked session or a forged token
 // cannot be refreshed back to life.
 const REFRESHABLE = new Set(["token_expired", "authentication_required"]);
+// A proof given in the dialog is fresh, so one more challenge means the rule asks for more
+// (a second factor after a password); a third would be a loop.
+const MAX_STEP_UPS = 2;
 
 /** Calls an endpoint and returns its reply (undefined for 204), or throws ApiError. */
 export async function call<O extends Operation>(to: Endpoint<O>, ...[options]: Rest<O>): Promise<ReplyIn<O>> {
@@ -55,17 +60,30 @@ async function request(to: Endpoint, options: Sent): Promise<Response> {
   if (refreshes) await refreshIfExpiring();
   const startedAt = Date.now();
   let response = await send(to, options);
-  if (response.status === 401 && refreshes) {
-    const problem = await readProblem(response.clone());
-    if (!REFRESHABLE.has(problem.code)) return leaveForLogin();
+  const code = refreshes ? await unauthorizedCode(response) : null;
+  if (code !== null && code !== STEP_UP) {
+    if (!REFRESHABLE.has(code)) return leaveForLogin();
     // Another caller, or another tab, may have refreshed while this request was on its way: just retry.
     const refreshed = refreshedSince(startedAt) || (await refreshSession());
     if (!refreshed) return leaveForLogin();
     response = await send(to, options);
-    if (response.status === 401) return leaveForLogin();
+    if (response.status === 401 && !(await needsStepUp(response))) return leaveForLogin();
+  }
+  // A sensitive action that wants a fresh proof: the person gives it in the dialog
+  // (lib/client/step-up.ts) and the same request goes again. Given up, the 401 stands.
+  for (let asked = 0; asked < MAX_STEP_UPS && (await needsStepUp(response)); asked += 1) {
+    if (!(await askStepUp(readStepUpChallenge(response.headers.get("www-authenticate"))))) break;
+    response = await send(to, options);
   }
   return response;
 }
+
+async function unauthorizedCode(response: Response): Promise<string | null> {
+  return response.status === 401 ? (await readProblem(response.clone())).code : null;
+}
+
+const STEP_UP = "step_up_required";
+const needsStepUp = async (response: Response) => (await unauthorizedCode(response)) === STEP_UP;
 
 function send(to: Endpoint, options: Sent): Promise<Response> {
   const hasBody = options.body !== undefined;

@@ -12,6 +12,13 @@ const MESSAGES: Partial<Record<string, string>> = {
   csrf_failed: "This request was blocked because it didn't come from this site. Reload the page and try again.",
   precondition_failed: "This was changed elsewhere in the meantime. Reload and try again.",
   body_too_large: "That's too much text to save. Shorten it and try again.",
+  // Second factors and step-up: the dialog that asks is left without proof (cancelled).
+  step_up_required: "This change needs you to confirm it's you. Try again, and enter what the dialog asks for.",
+  invalid_mfa_code: "That code isn't right. Check it and try again.",
+  invalid_mfa_token: "This sign-in took too long or had too many wrong codes. Start again with your password.",
+  mfa_already_enabled: "Two-step sign-in is already on for this account.",
+  mfa_not_enabled: "Two-step sign-in is already off for this account.",
+  no_pending_setup: "This setup has expired: it lasts 10 minutes. Start again to get a new QR code.",
 };
 
 export function describeError(error: unknown): string {

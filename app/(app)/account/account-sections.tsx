@@ -2,27 +2,31 @@
 // The account page's parts, starting from what the server page read. They share one
 // thing: a password change ends the other sessions, so the sessions list reloads after it.
 import { useState } from "react";
-import type { SessionView, User } from "@/lib/auth/responses";
+import type { MfaStatusView, SessionView, User } from "@/lib/auth/responses";
 import { DeleteAccount } from "./delete-account";
 import { EmailForm } from "./email-form";
 import { PasswordForm } from "./password-form";
 import { ProfileCard } from "./profile-card";
 import { SessionsPanel } from "./sessions-panel";
+import { TwoStepPanel } from "./two-step-panel";
 
 type AccountSectionsProps = {
   user: User;
   sessions: SessionView[];
   /** The new address an email change waits to be confirmed for, if any. */
   pendingEmail: string | null;
+  /** Two-step sign-in, as GET /api/auth/mfa answers it. */
+  mfa: MfaStatusView;
 };
 
-export function AccountSections({ user, sessions, pendingEmail }: AccountSectionsProps) {
+export function AccountSections({ user, sessions, pendingEmail, mfa }: AccountSectionsProps) {
   const [sessionsVersion, setSessionsVersion] = useState(0);
   return (
     <>
       <ProfileCard initial={user} />
       <EmailForm email={user.email} initialPending={pendingEmail} />
       <PasswordForm onChanged={() => setSessionsVersion((v) => v + 1)} />
+      <TwoStepPanel initial={mfa} email={user.email} />
       <SessionsPanel version={sessionsVersion} initial={sessions} />
       <DeleteAccount />
     </>

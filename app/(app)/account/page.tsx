@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { pendingEmailChange } from "@/lib/auth/accounts/link-tokens";
 import { requirePageCaller } from "@/lib/auth/accounts/page-caller";
+import { mfaStatus } from "@/lib/auth/accounts/second-factors";
 import { listSessions } from "@/lib/auth/sessions/sessions";
 import { VerifyBanner } from "../verify-banner";
 import { AccountSections } from "./account-sections";
@@ -10,18 +11,25 @@ export const metadata: Metadata = { title: "Account" };
 
 // The profile and the sessions come with the HTML, as GET /api/auth/me and
 // GET /api/auth/sessions?include=ended would answer them: no requests after hydration.
-// So does an email change waiting for its confirmation, which no endpoint reads back.
+// So does an email change waiting for its confirmation, which no endpoint reads back, and
+// what GET /api/auth/mfa answers for the two-step panel.
 export default async function AccountPage() {
   const { user, sessionId } = await requirePageCaller("/account");
-  const [sessions, pendingEmail] = await Promise.all([
+  const [sessions, pendingEmail, mfa] = await Promise.all([
     listSessions(user.id, sessionId, { includeEnded: true }),
     pendingEmailChange(user.id),
+    mfaStatus({ id: user.id, sessionId, role: user.role }),
   ]);
   return (
     <div className={styles.page}>
       <h1>Account</h1>
       {user.emailVerified ? null : <VerifyBanner email={user.email} />}
-      <AccountSections user={user} sessions={sessions} pendingEmail={pendingEmail} />
+      <AccountSections
+        user={user}
+        sessions={sessions}
+        pendingEmail={pendingEmail}
+        mfa={mfa}
+      />
     </div>
   );
 }

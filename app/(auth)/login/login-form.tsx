@@ -13,6 +13,7 @@ import { useFormSubmit } from "@/lib/client/hooks/use-form-submit";
 import { SessionChecking } from "../session-checking";
 import { useSessionCheck } from "../use-session-check";
 import { goTo } from "../navigate";
+import { SecondStep, type SecondStepChallenge } from "./second-step";
 import styles from "../auth.module.css";
 
 type LoginFormProps = { next: string; notice: string | null; checkSession: boolean };
@@ -20,22 +21,33 @@ type LoginFormProps = { next: string; notice: string | null; checkSession: boole
 export function LoginForm({ next, notice, checkSession }: LoginFormProps) {
   const session = useSessionCheck(next, checkSession);
   const [leaving, setLeaving] = useState(false);
+  // The account has two-step sign-in: the password's answer, and the email it was for,
+  // kept for starting over.
+  const [secondStep, setSecondStep] = useState<SecondStepChallenge | null>(null);
+  const [email, setEmail] = useState("");
   const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
   const form = useFormSubmit({
     schema: LoginSchema,
-    send: (input: LoginInput) => call(auth.logIn, { body: input }),
-    onSuccess: () => {
+    send: (input: LoginInput) => {
+      setEmail(input.email);
+      return call(auth.logIn, { body: input });
+    },
+    onSuccess: (reply) => {
+      if ("mfa_required" in reply) return setSecondStep(reply);
       setLeaving(true);
       goTo(next);
     },
   });
 
-  const showForm = session === "signed-out";
-  // The form replaces the "checking" state: put the caret where the user will type.
+  const showForm = session === "signed-out" && !secondStep;
+  // The form replaces the "checking" state or the second step: put the caret where the
+  // user will type (the password, when the email is still there from before).
   useEffect(() => {
-    if (showForm) emailRef.current?.focus();
+    if (showForm) (emailRef.current?.value ? passwordRef : emailRef).current?.focus();
   }, [showForm]);
 
+  if (secondStep) return <SecondStep challenge={secondStep} email={email} next={next} onStartOver={() => setSecondStep(null)} />;
   if (!showForm) return <SessionChecking resuming={session === "resuming"} />;
 
   return (
@@ -46,8 +58,14 @@ export function LoginForm({ next, notice, checkSession }: LoginFormProps) {
       </div>
       {notice ? <FormAlert tone="success" message={notice} /> : null}
       <Form form={form} failure="Couldn't sign you in" className={styles.form}>
-        <EmailField autoComplete="username" inputRef={emailRef} error={form.errors.email} />
-        <PasswordField label="Password" name="password" autoComplete="current-password" error={form.errors.password} />
+        <EmailField autoComplete="username" inputRef={emailRef} defaultValue={email} error={form.errors.email} />
+        <PasswordField
+          label="Password"
+          name="password"
+          autoComplete="current-password"
+          inputRef={passwordRef}
+          error={form.errors.password}
+        />
         <p className={styles.aside}>
           <Link href="/forgot-password">Forgot password?</Link>
         </p>

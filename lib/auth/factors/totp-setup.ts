@@ -8,10 +8,7 @@ import { endAllUserSessions } from "@/lib/auth/sessions/sessions";
 import { recordProof } from "@/lib/auth/factors/assurance";
 import { deleteRecoveryCodes, replaceRecoveryCodes } from "@/lib/auth/factors/recovery-codes";
 import { openSecret, sealSecret } from "@/lib/auth/factors/secret-box";
-import { matchTimeStep, newTotpSecret, totpQrSvg, totpUri } from "@/lib/auth/factors/totp";
-
-/** How long a setup waits for its first code. */
-export const SETUP_TTL_MS = 10 * 60 * 1000;
+import { matchTimeStep, newTotpSecret, SETUP_TTL_MS, totpQrSvg, totpUri } from "@/lib/auth/factors/totp";
 
 export type TotpSetup = { secret: string; otpauthUri: string; qrSvg: string };
 
