@@ -25,7 +25,7 @@ export type ErrorSpec = {
 export type SecurityRequirement = Record<string, string[]>;
 
 /**
- * A sensitive action (API.md, Step-up): route() lets it run only for a session at aal 2 when
+ * A sensitive action (README: Step-up): route() lets it run only for a session at aal 2 when
  * the account has TOTP, whose last proof is within REAUTH_MAX_AGE; else 401
  * `step_up_required` with RFC 9470's challenge. `passwordField`: the body carries the
  * current password there, which the handler checks (403 when wrong) and which counts as

@@ -41,7 +41,7 @@ export async function buildOperation(operation: Operation, components: SchemaCom
   };
 }
 
-/** `x-step-up`: what a sensitive operation needs (API.md, Step-up), for clients and generators to read. */
+/** `x-step-up`: what a sensitive operation needs (README: Step-up), for clients and generators to read. */
 function stepUpExtension(sensitive: NonNullable<Operation["sensitive"]>): StepUpExtension {
   return {
     aal2_when_second_factor: true,

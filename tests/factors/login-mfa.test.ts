@@ -1,4 +1,4 @@
-// A login for an account with TOTP, through the HTTP handlers (API.md, Second factors): the
+// A login for an account with TOTP, through the HTTP handlers (README: Second factors): the
 // password answers mfa_required and nothing else, and POST /api/auth/login/mfa completes it.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { mailbox } from "../helpers/app-with-mail";

@@ -1,4 +1,4 @@
-// Step-up through the HTTP handlers (API.md, Step-up): sensitive actions need a recent proof,
+// Step-up through the HTTP handlers (README: Step-up): sensitive actions need a recent proof,
 // and aal 2 when the account has TOTP; the 401 says which with RFC 9470's challenge, and
 // POST /api/auth/reauthenticate gives the session what it lacks.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";

@@ -1,5 +1,5 @@
 // Setting TOTP up, turning it off and making new recovery codes through the HTTP handlers
-// (API.md, Second factors), with the notices they mail and the sessions they end.
+// (README: Second factors), with the notices they mail and the sessions they end.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { mailbox } from "../helpers/app-with-mail";
 

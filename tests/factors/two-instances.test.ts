@@ -1,5 +1,5 @@
 // A TOTP code sent at the same moment to two server instances (two processes, one
-// PostgreSQL database) signs in exactly once (API.md, Second factors: a time step is
+// PostgreSQL database) signs in exactly once (README: Second factors: a time step is
 // accepted at most once per account). Both requests are held at the factor's row until
 // both are waiting there, so they meet there every time, whatever the machine's load.
 // PostgreSQL only: PGlite is one process's database.

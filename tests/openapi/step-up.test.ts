@@ -1,5 +1,5 @@
-// The document's account of second factors and step-up (API.md, Step-up: "The OpenAPI
-// document marks each sensitive operation").
+// The document's account of second factors and step-up (README: Step-up: the OpenAPI
+// document marks each such operation `x-step-up`).
 import { describe, expect, it } from "vitest";
 import { getOpenApiDocument } from "@/lib/openapi/document";
 import type { OperationObject, ResponseObject } from "@/lib/openapi/types";

@@ -1,4 +1,4 @@
-// Second factors (API.md v3): what the caller has set up, TOTP on and off, new recovery
+// Second factors (README: Second factors): what the caller has set up, TOTP on and off, new recovery
 // codes, the second step of a login, and proving a method again for a sensitive action.
 import { COMMON_ERRORS, CROSS_SITE_FORM, WRONG_PASSWORD } from "@/lib/api/errors";
 import { EXAMPLE_ACCESS_TOKEN, EXAMPLE_MFA_TOKEN, EXAMPLE_TOKENS, EXAMPLE_USER } from "@/lib/api/examples";

@@ -1,4 +1,4 @@
-// The second-factor endpoints' work (API.md, Second factors and Step-up): what the caller
+// The second-factor endpoints' work (README: Second factors, Step-up): what the caller
 // has set up, TOTP on and off, new recovery codes, the second step of a login, and
 // reauthentication. The rules themselves live in lib/auth/factors; this is where they meet
 // accounts, sessions and tokens. Sensitive actions reach here only past route()'s step-up.
@@ -30,7 +30,7 @@ async function emailOf(caller: Caller): Promise<string> {
 
 export async function mfaStatus(caller: Caller): Promise<MfaStatusView> {
   const { totp, recoveryCodesLeft } = await getMfaStatus(caller.id);
-  // Passkeys are counted here once the passkeys module (API.md, Passkeys) stores them.
+  // Passkeys are counted here once the passkeys module (README: Passkeys) stores them.
   return { totp, recovery_codes_left: recoveryCodesLeft, passkeys: 0 };
 }
 

@@ -86,7 +86,7 @@ export async function logIn(input: LoginInput, context: RequestContext) {
     needsRehash(account.passwordHash) ? rehashPassword(account, input.password) : undefined,
   ]);
   const checked = { userId: account.id, credentialsVersion: account.credentialsVersion };
-  // The password is only the first step: no session until the second (API.md, Second factors).
+  // The password is only the first step: no session until the second (README: Second factors).
   if (account.hasTotp) return secondStepRequired(checked, context);
   // A reset, a change or a deletion that landed while bcrypt ran wins: the password
   // checked here is no longer the account's, and nothing was stored.

@@ -9,7 +9,7 @@ export type Role = "user" | "admin";
 export type AccessClaims = { sub: string; sid: string; role: Role };
 
 /**
- * What the session has proved, as claims (API.md, Tokens): `aal`, `amr` and `auth_time`.
+ * What the session has proved, as claims (README: Tokens): `aal`, `amr` and `auth_time`.
  * They describe the session for clients; the server decides from the session row
  * (lib/auth/factors/sensitive.ts), so verification does not read them.
  */

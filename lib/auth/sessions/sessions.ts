@@ -16,7 +16,7 @@ const ENDED_SESSIONS_SHOWN_MS = 30 * 24 * 3600 * 1000;
 /** The reasons written to a session row; `expired` is only ever shown, for a session that ran out. */
 export type StoredEndReason = Exclude<SessionEndReason, "expired">;
 
-/** What a session has proved (API.md, Step-up), as stored on its row and described by its tokens. */
+/** What a session has proved (README: Step-up), as stored on its row and described by its tokens. */
 export type SessionAssurance = { aal: 1 | 2; amr: AuthMethod[]; authTime: Date };
 
 export type IssuedSession = { sessionId: string; refreshToken: string; expiresAt: Date; assurance: SessionAssurance };
