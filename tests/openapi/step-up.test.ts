@@ -12,6 +12,11 @@ const SENSITIVE = [
   "POST /api/auth/mfa/totp/confirm",
   "DELETE /api/auth/mfa/totp",
   "POST /api/auth/mfa/recovery-codes",
+  // Every admin write.
+  "POST /api/users/{id}/disable",
+  "POST /api/users/{id}/enable",
+  "DELETE /api/users/{id}/sessions",
+  "DELETE /api/users/{id}/mfa",
 ];
 
 async function operations(): Promise<Map<string, OperationObject>> {

@@ -30,7 +30,7 @@ async function emailOf(caller: Caller): Promise<string> {
 
 export async function mfaStatus(caller: Caller): Promise<MfaStatusView> {
   const { totp, recoveryCodesLeft } = await getMfaStatus(caller.id);
-  // Passkeys are counted here once the passkeys module (README: Passkeys) stores them.
+  // Passkeys are counted here once the passkeys module stores them.
   return { totp, recovery_codes_left: recoveryCodesLeft, passkeys: 0 };
 }
 
