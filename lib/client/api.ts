@@ -57,6 +57,9 @@ async function request(to: Endpoint, options: Sent): Promise<Response> {
   let response = await send(to, options);
   if (response.status === 401 && refreshes) {
     const problem = await readProblem(response.clone());
+    // A sensitive action asking for a fresh proof is no ended session: its 401 reaches the
+    // caller as an ApiError, and the page says what to do.
+    if (problem.code === "step_up_required") return response;
     if (!REFRESHABLE.has(problem.code)) return leaveForLogin();
     // Another caller, or another tab, may have refreshed while this request was on its way: just retry.
     const refreshed = refreshedSince(startedAt) || (await refreshSession());
