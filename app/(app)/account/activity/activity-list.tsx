@@ -1,7 +1,9 @@
 "use client";
 // The account's security events, newest first, a page at a time: when, what happened in
-// words, from which device (browser and system) and address. A failed attempt stands out
-// by its words ("Failed sign-in"), a mark and a coloured edge, never by colour alone.
+// words, and for what the account itself (or someone with its password) did, from which
+// device (browser and system) and address; an admin's device and address are not the
+// owner's. A failed attempt stands out by its words ("Failed sign-in"), a mark and a
+// coloured edge, never by colour alone.
 import type { z } from "zod";
 import { sessions } from "@/lib/api/endpoints";
 import type { ActivityPageSchema } from "@/lib/audit/schemas";
@@ -71,11 +73,13 @@ function EventRow({ event }: { event: ActivityEvent }) {
         <LocalTime iso={event.at} />
         {by ? ` · ${by}` : null}
       </p>
-      <p className={styles.where}>
-        <span>{describeUserAgent(event.userAgent)}</span>
-        <span aria-hidden="true"> · </span>
-        <span>{event.ip ? <>Address {event.ip}</> : "Address unknown"}</span>
-      </p>
+      {event.actor === "self" ? (
+        <p className={styles.where}>
+          <span>{describeUserAgent(event.userAgent)}</span>
+          <span aria-hidden="true"> · </span>
+          <span>{event.ip ? <>Address {event.ip}</> : "Address unknown"}</span>
+        </p>
+      ) : null}
     </li>
   );
 }
