@@ -1,7 +1,8 @@
 "use client";
 // A question asked before something that cannot be taken back: a modal <dialog>, so the
 // page behind is inert and Escape cancels. Its title names the action, its text says
-// exactly what will happen to whom; focus starts on the first field (or the first button)
+// exactly what will happen to whom; focus starts on the first field, or on the control
+// marked data-autofocus (a Cancel, where the only other button is the irreversible one),
 // and the browser returns it to the opener when the dialog closes.
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import styles from "./confirm-dialog.module.css";
@@ -25,7 +26,8 @@ export function ConfirmDialog({ open, title, description, onCancel, children }: 
     if (!dialog) return;
     if (open && !dialog.open) {
       dialog.showModal();
-      const first = dialog.querySelector<HTMLElement>("input, textarea, select") ?? dialog.querySelector<HTMLElement>("button");
+      const first =
+        dialog.querySelector<HTMLElement>("[data-autofocus], input, textarea, select") ?? dialog.querySelector<HTMLElement>("button");
       first?.focus();
     } else if (!open && dialog.open) {
       dialog.close();

@@ -80,7 +80,7 @@ export function NotMe({ email }: { email: string }) {
           <Button variant="danger" busy={status !== "idle"} onClick={() => void secure()}>
             {status === "idle" ? "Sign out everywhere and email me a reset link" : "Working…"}
           </Button>
-          <Button onClick={() => setOpen(false)} busy={status !== "idle"}>
+          <Button onClick={() => status === "idle" && setOpen(false)} busy={status !== "idle"} data-autofocus>
             Cancel
           </Button>
         </div>
