@@ -68,11 +68,11 @@ test("an admin finds a user, disables them with a reason, which signs out their 
   const facts = page.getByRole("region", { name: "Account" });
   await expect(facts).toContainText("Active");
   await expect(facts).toContainText("Signed in on1 device");
-  await checkPage(page, "admin-user", () => expect(page.getByRole("list", { name: `Events of ${someone.email}` })).toHaveAttribute("aria-busy", "false"));
+  await checkPage(page, "admin-user", () => expect(page.getByText("No events of this user yet.")).toBeVisible());
 
   await page.getByRole("button", { name: "Disable…" }).click();
   const dialog = page.getByRole("dialog", { name: `Disable ${someone.email}?` });
-  await expect(dialog).toContainText(`${someone.email} is signed out at once on every device (1 device now)`);
+  await expect(dialog).toContainText("They are signed out at once on every device (1 device now)");
   await expect(dialog.getByLabel("Reason")).toBeFocused();
   // Nothing happens without a reason: the form says so by the field.
   await dialog.getByRole("button", { name: "Disable the account" }).click();
@@ -99,7 +99,7 @@ test("an admin finds a user, disables them with a reason, which signs out their 
   await expect(user.page).toHaveURL(/\/login/);
   await expect(user.page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   await signInThroughForm(user.page, someone);
-  await expect(user.page.getByRole("alert")).toContainText(/disabled/i);
+  await expect(user.page.getByRole("main").getByRole("alert")).toContainText(/disabled/i);
 
   await page.getByRole("button", { name: "Enable…" }).click();
   const enable = page.getByRole("dialog", { name: `Enable ${someone.email}?` });
@@ -223,7 +223,7 @@ test("a user reads their security activity, with what an admin did and where fro
   await expect(page.getByRole("heading", { level: 1, name: "Security activity" })).toBeVisible();
   const events = page.getByRole("list", { name: "Security events" });
   const byAdmin = events.getByRole("listitem").filter({ hasText: "Signed out everywhere by an administrator" });
-  await expect(byAdmin).toContainText("By an administrator");
+  await expect(byAdmin).toHaveCount(1);
   // The admin's own device and address are not the user's: not shown as if they were.
   await expect(byAdmin).not.toContainText("Address");
   // The time is the reader's own (the browser's zone), not UTC.
@@ -238,6 +238,8 @@ test("a failed sign-in against the account shows in its activity, marked as fail
   await page.goto("/account/activity");
   const failed = page.getByRole("list", { name: "Security events" }).getByRole("listitem").filter({ hasText: "Failed sign-in" });
   await expect(failed).toHaveCount(1);
+  await checkPage(page, "account-activity-failed", () => expect(failed).toBeVisible());
+  await page.goto("/account");
 });
 
 test("“This wasn't me” signs out every device and mails a reset link, after saying so, and lands on the sign-in page saying what it did", async ({

@@ -63,8 +63,6 @@ const WHY: Record<string, string> = {
   expired: "took too long",
 };
 
-const BY_ADMIN = new Set<AuditEventType>(["user_disabled", "user_enabled", "user_sessions_ended", "user_mfa_removed"]);
-
 export function describeEvent({ type, outcome, actor, details }: EventFacts): string {
   if (outcome === "failure") {
     const words = FAILED[type] ?? `${DONE[type]} (failed)`;
@@ -72,6 +70,7 @@ export function describeEvent({ type, outcome, actor, details }: EventFacts): st
     return why ? `${words}: ${why}` : words;
   }
   const words = DONE[type];
-  if (actor === "admin" && BY_ADMIN.has(type)) return `${words} by an administrator`;
+  // The account's owner reads who did it in the sentence itself.
+  if (actor === "admin") return `${words} by an administrator`;
   return words;
 }

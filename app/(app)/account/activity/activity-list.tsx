@@ -25,8 +25,6 @@ const fetchActivity: FetchPage<ActivityEvent> = async (cursor, signal) => {
   return { rows: page.events, nextCursor: page.nextCursor };
 };
 
-const BY: Record<ActivityEvent["actor"], string | null> = { self: null, admin: "By an administrator", system: "By the app" };
-
 export function ActivityList({ firstPage }: { firstPage: Paged<ActivityEvent> }) {
   const list = usePagedData({ key: "activity", fetchPage: fetchActivity, served: { key: "activity", page: firstPage } });
   const busy = list.status === "loading" || list.more.loading;
@@ -58,7 +56,6 @@ export function ActivityList({ firstPage }: { firstPage: Paged<ActivityEvent> })
 
 function EventRow({ event }: { event: ActivityEvent }) {
   const failed = event.outcome === "failure";
-  const by = BY[event.actor];
   return (
     <li className={failed ? `${styles.event} ${styles.failed}` : styles.event}>
       <p className={styles.what}>
@@ -71,7 +68,6 @@ function EventRow({ event }: { event: ActivityEvent }) {
       </p>
       <p className={styles.when}>
         <LocalTime iso={event.at} />
-        {by ? ` · ${by}` : null}
       </p>
       {event.actor === "self" ? (
         <p className={styles.where}>

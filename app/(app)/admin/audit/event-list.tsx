@@ -33,9 +33,11 @@ type EventListProps = {
   /** The user whose page this is: named "this user" rather than linked. */
   about?: string;
   label: string;
+  /** What to say when there are none. */
+  empty?: string;
 };
 
-export function EventList({ filter, pageSize, served, version = 0, about, label }: EventListProps) {
+export function EventList({ filter, pageSize, served, version = 0, about, label, empty = "No events match." }: EventListProps) {
   const { user, type } = filter;
   const fetchEvents: FetchPage<AuditEvent> = useCallback(
     async (cursor, signal) => {
@@ -55,7 +57,7 @@ export function EventList({ filter, pageSize, served, version = 0, about, label 
     <div className={styles.listWrap}>
       <Announcer message={busy ? "" : `${list.rows.length} ${list.rows.length === 1 ? "event" : "events"} shown${list.nextCursor ? ", more available" : ""}.`} />
       {failure ? <LoadError what="the events" error={failure} onRetry={() => void (list.status === "error" ? list.reload() : list.loadMore())} /> : null}
-      {list.shownKey !== null && list.rows.length === 0 ? <p className="muted">No events match.</p> : null}
+      {list.shownKey !== null && list.rows.length === 0 ? <p className="muted">{empty}</p> : null}
       <ol className={styles.events} aria-label={label} aria-busy={busy}>
         {list.rows.map((event) => (
           <EventRow key={event.id} event={event} about={about} />
@@ -101,10 +103,25 @@ function EventRow({ event, about }: { event: AuditEvent; about: string | undefin
       {event.reason ? <p className={styles.reason}>Reason: “{event.reason}”</p> : null}
       {details.length > 0 ? (
         <p className={styles.meta}>
-          {details.map(([key, value]) => `${key}: ${value === null ? "none" : String(value)}`).join(" · ")}
+          {details.map(([key, value], index) => (
+            <span key={key}>
+              {index > 0 ? " · " : null}
+              <Detail name={key} value={value} />
+            </span>
+          ))}
         </p>
       ) : null}
     </li>
+  );
+}
+
+/** A fact of the event; a disable's end as a time on the reader's clock. */
+function Detail({ name, value }: { name: string; value: string | number | boolean | null }) {
+  if (name === "until") return value === null ? <>No end set</> : <>Until <LocalTime iso={String(value)} /></>;
+  return (
+    <>
+      {name.replaceAll("_", " ")}: {value === null ? "none" : String(value)}
+    </>
   );
 }
 

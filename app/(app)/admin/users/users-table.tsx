@@ -113,9 +113,9 @@ export function UsersTable({ firstPage }: { firstPage: Paged<AdminUser> }) {
               <tr key={user.id} tabIndex={-1}>
                 <td>
                   <span className={styles.person}>
-                    <Link href={`/admin/users/${user.id}`} className={styles.name}>
+                    {/* Named with the email too: two people may share a name. */}
+                    <Link href={`/admin/users/${user.id}`} className={styles.name} aria-label={`${user.name ?? "No name given"}, ${user.email}`}>
                       {user.name ?? "No name given"}
-                      <span className="visually-hidden">, {user.email}</span>
                     </Link>
                     <span className={styles.email} aria-hidden="true">
                       {user.email}

@@ -103,10 +103,9 @@ function describeAction(kind: Kind, user: AdminUser) {
         says: (
           <>
             <p>
-              {who} is signed out at once on every device ({sessions} now) and can&apos;t sign in until the end you set, or, with no end,
-              until an administrator enables the account again.
+              They are signed out at once on every device ({sessions} now) and can&apos;t sign in until the end you set or, with no end,
+              until an administrator enables the account again. They are emailed your reason; their items stay.
             </p>
-            <p>They are emailed your reason. Their items stay.</p>
           </>
         ),
       };

@@ -31,13 +31,12 @@ export function UserManager({ initialUser, firstEvents, isSelf }: UserManagerPro
     <>
       <div className={styles.intro}>
         <h1 className={styles.heading}>{user.name ?? user.email}</h1>
-        {user.name ? <p className={styles.email}>{user.email}</p> : null}
       </div>
       <FormAlert tone="success" message={result} alertRef={resultRef} />
       <section className={`card ${styles.section}`} aria-labelledby="facts-heading">
         <h2 id="facts-heading">Account</h2>
         <dl className={styles.facts}>
-          <Fact term="Email">
+          <Fact term="Email" wide>
             {user.email} {user.emailVerified ? null : <span className="badge badge-neutral">Not confirmed</span>}
           </Fact>
           <Fact term="Role">{user.role === "admin" ? "Administrator" : "User"}</Fact>
@@ -77,15 +76,16 @@ export function UserManager({ initialUser, firstEvents, isSelf }: UserManagerPro
           version={eventsVersion}
           about={user.id}
           label={`Events of ${user.email}`}
+          empty="No events of this user yet."
         />
       </section>
     </>
   );
 }
 
-function Fact({ term, children }: { term: string; children: ReactNode }) {
+function Fact({ term, wide = false, children }: { term: string; wide?: boolean; children: ReactNode }) {
   return (
-    <div className={styles.fact}>
+    <div className={wide ? `${styles.fact} ${styles.wideFact}` : styles.fact}>
       <dt className={styles.term}>{term}</dt>
       <dd className={styles.value}>{children}</dd>
     </div>
