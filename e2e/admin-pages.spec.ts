@@ -267,3 +267,29 @@ test("“This wasn't me” signs out every device and mails a reset link, after 
   await mailAbout(baseURL, account.email, "Reset your password");
   await phone.dispose();
 });
+
+test("the new pages come with their first data: none of them asks the API for it again, and a search or filter asks once", async ({
+  page,
+  baseURL,
+}) => {
+  await signInAsAdmin(page, baseURL);
+  const requests: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith("/api/")) requests.push(`${request.method()} ${url.pathname}${url.search}`);
+  });
+  const { users } = (await (await page.request.get(`/api/users?q=${encodeURIComponent(ADMIN.email)}`)).json()) as { users: { id: string }[] };
+  const id = users[0]?.id ?? "";
+  for (const path of ["/admin/users", `/admin/users/${id}`, "/admin/audit", "/account/activity"]) {
+    await page.goto(path, { waitUntil: "networkidle" });
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
+  expect(requests).toEqual([]);
+
+  await page.goto("/admin/users", { waitUntil: "networkidle" });
+  await page.getByLabel("Search by email").fill("admin@");
+  await page.getByLabel("Search by email").press("Enter");
+  await expect(page.getByRole("table", { name: "All users" }).getByRole("row")).toHaveCount(2);
+  await page.waitForLoadState("networkidle");
+  expect(requests).toEqual(["GET /api/users?limit=50&q=admin%40"]);
+});
