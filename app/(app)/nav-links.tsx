@@ -10,9 +10,14 @@ const LINKS = [
   { href: "/account", label: "Account" },
 ];
 
+const ADMIN_LINKS = [
+  { href: "/admin/users", label: "Users" },
+  { href: "/admin/audit", label: "Audit" },
+];
+
 export function NavLinks({ admin }: { admin: boolean }) {
   const pathname = usePathname();
-  const links = admin ? [...LINKS, { href: "/admin/users", label: "Users" }] : LINKS;
+  const links = admin ? [...LINKS, ...ADMIN_LINKS] : LINKS;
   return (
     <nav aria-label="Main" className={styles.nav}>
       <ul className={styles.navList}>

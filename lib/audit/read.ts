@@ -43,15 +43,20 @@ const actorFor = (actorType: string) => (actorType === "admin" ? "admin" : actor
 export async function listActivity(userId: string, paging: Page) {
   const since = new Date(Date.now() - ACTIVITY_DAYS * 24 * 3600 * 1000);
   const { rows, nextCursor } = await page({ targetId: userId, at: { gte: since } }, paging);
-  const events = rows.map((row) => ({
-    id: String(row.seq),
-    at: row.at.toISOString(),
-    type: row.type as AuditEventType,
-    outcome: row.outcome as "success" | "failure",
-    ip: row.ip,
-    userAgent: row.userAgent,
-    actor: actorFor(row.actorType) as "self" | "admin" | "system",
-  }));
+  const events = rows.map((row) => {
+    const actor = actorFor(row.actorType) as "self" | "admin" | "system";
+    // An admin's own address and browser are theirs: the user reads that an admin acted.
+    const seen = actor === "self";
+    return {
+      id: String(row.seq),
+      at: row.at.toISOString(),
+      type: row.type as AuditEventType,
+      outcome: row.outcome as "success" | "failure",
+      ip: seen ? row.ip : null,
+      userAgent: seen ? row.userAgent : null,
+      actor,
+    };
+  });
   return { events, nextCursor };
 }
 

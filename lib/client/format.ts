@@ -28,31 +28,3 @@ export function formatDateTime(iso: string, zone: Zone = "local"): string {
 export function formatDate(iso: string, zone: Zone = "local"): string {
   return dateOnly[zone].format(new Date(iso));
 }
-
-/** "Chrome on Linux" from a User-Agent header; good enough to recognise one's devices. */
-export function describeUserAgent(userAgent: string | null): string {
-  if (!userAgent) return "Unknown device";
-  const browser = pick(userAgent, [
-    [/Edg\//, "Edge"],
-    [/OPR\/|Opera/, "Opera"],
-    [/Firefox\//, "Firefox"],
-    [/HeadlessChrome|Chrome\/|Chromium\//, "Chrome"],
-    [/Safari\//, "Safari"],
-    [/curl\//, "curl"],
-    [/PostmanRuntime/, "Postman"],
-  ]);
-  const system = pick(userAgent, [
-    [/iPhone|iPad|iPod/, "iOS"],
-    [/Android/, "Android"],
-    [/Windows/, "Windows"],
-    [/Mac OS X|Macintosh/, "macOS"],
-    [/CrOS/, "ChromeOS"],
-    [/Linux/, "Linux"],
-  ]);
-  if (browser && system) return `${browser} on ${system}`;
-  return browser ?? system ?? userAgent.slice(0, 60);
-}
-
-function pick(text: string, rules: [RegExp, string][]): string | null {
-  return rules.find(([pattern]) => pattern.test(text))?.[1] ?? null;
-}

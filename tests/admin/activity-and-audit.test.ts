@@ -42,6 +42,8 @@ describe("GET /api/auth/activity", () => {
       ["login", "failure", "self"],
     ]);
     expect(page.events[2]).toMatchObject({ ip: "198.51.100.9", userAgent: "curl/8" });
+    // The admin's own address and browser are not the user's to read.
+    expect(page.events[0]).toMatchObject({ ip: null, userAgent: null });
     // What only admins see stays with them.
     expect(Object.keys(page.events[0] ?? {}).sort()).toEqual(["actor", "at", "id", "ip", "outcome", "type", "userAgent"]);
   });

@@ -69,6 +69,20 @@ describe("call()", () => {
     expect(sent).toEqual(["DELETE /api/items/0193", "POST /api/auth/refresh", "DELETE /api/items/0193"]);
   });
 
+  it("hands a sensitive action's 401 step_up_required to the page: no refresh, and no leaving for the login page", async () => {
+    const sent = serve(problem(401, "step_up_required"));
+    const disable = call(endpoints.admin.disableUser, { params: { id: "0193" }, body: { reason: "Spam" } });
+    await expect(disable).rejects.toMatchObject({ status: 401, code: "step_up_required" });
+    expect(sent).toEqual(["POST /api/users/0193/disable"]);
+    expect(window.location.assign).not.toHaveBeenCalled();
+  });
+
+  it("still leaves for the login page on a 401 that no refresh can mend (a revoked session)", async () => {
+    serve(problem(401, "session_revoked"));
+    void call(endpoints.items.deleteItem, { params: { id: "0193" } });
+    await vi.waitFor(() => expect(window.location.assign).toHaveBeenCalledWith("/login?next=%2Fitems&reason=session-ended"));
+  });
+
   it("types each call from its operation: parameters, body and reply", () => {
     // Functions, never called: the type checker (npx tsc --noEmit) reads them.
     const create = () => call(endpoints.items.createItem, { body: { name: "Lamp", price: "1.00" } });

@@ -1,6 +1,6 @@
 "use client";
 import type { SessionView } from "@/lib/auth/responses";
-import { describeUserAgent } from "@/lib/client/format";
+import { describeUserAgent } from "@/lib/client/user-agent";
 import { LocalTime } from "@/app/_components/local-time";
 import { END_REASONS } from "./session-words";
 import styles from "./account.module.css";

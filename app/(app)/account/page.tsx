@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { pendingEmailChange } from "@/lib/auth/accounts/link-tokens";
 import { requirePageCaller } from "@/lib/auth/accounts/page-caller";
 import { mfaStatus } from "@/lib/auth/accounts/second-factors";
@@ -22,7 +23,12 @@ export default async function AccountPage() {
   ]);
   return (
     <div className={styles.page}>
-      <h1>Account</h1>
+      <div className={styles.intro}>
+        <h1>Account</h1>
+        <p>
+          <Link href="/account/activity">Security activity</Link>: every sign-in, failed attempt and change to your account in the last 90 days.
+        </p>
+      </div>
       {user.emailVerified ? null : <VerifyBanner email={user.email} />}
       <AccountSections
         user={user}

@@ -7,7 +7,7 @@ import { sessions as sessionEndpoints } from "@/lib/api/endpoints";
 import type { SessionView } from "@/lib/auth/responses";
 import { call } from "@/lib/client/api";
 import { describeError } from "@/lib/client/describe-error";
-import { describeUserAgent } from "@/lib/client/format";
+import { describeUserAgent } from "@/lib/client/user-agent";
 import { Announcer } from "@/app/_components/announcer";
 import { FormAlert } from "@/app/_components/form-alert";
 import { LoadError } from "@/app/_components/load-error";

@@ -6,6 +6,10 @@ const REASON_MESSAGES = {
   "session-ended": "Your session has ended. Please sign in again.",
   "account-deleted": "Your account and all its items have been deleted.",
   "password-reset": "Your password is reset. Sign in with the new one.",
+  "not-me":
+    "You're signed out on every device. We've emailed a link to reset your password to your account's address: choose a new password with it before you sign in.",
+  "not-me-no-mail":
+    "You're signed out on every device, but the reset link couldn't be sent just now. Use “Forgot password?” below to get one.",
 } as const;
 
 export function reasonMessage(reason: unknown): string | null {
@@ -14,8 +18,10 @@ export function reasonMessage(reason: unknown): string | null {
 
 /**
  * Arrivals that just ended the session here: there is nothing to resume, so no check. A
- * password reset ends every session of the account.
+ * password reset ends every session of the account, and "This wasn't me" ends them all.
  */
+const ENDED_HERE = new Set(["signed-out", "signed-out-everywhere", "account-deleted", "password-reset", "not-me", "not-me-no-mail"]);
+
 export function sessionJustEnded(reason: unknown): boolean {
-  return reason === "signed-out" || reason === "signed-out-everywhere" || reason === "account-deleted" || reason === "password-reset";
+  return typeof reason === "string" && ENDED_HERE.has(reason);
 }

@@ -1,0 +1,93 @@
+"use client";
+// One user for an admin: the facts, the actions (each asked about in a dialog that says
+// what will happen to whom), and the user's latest events. After an action the facts are
+// the API's answer and the events are read again, so the new event shows at once.
+import Link from "next/link";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import type { AdminUser } from "@/lib/auth/responses";
+import type { Paged } from "@/lib/client/hooks/use-paged-data";
+import { FormAlert } from "@/app/_components/form-alert";
+import { LocalTime } from "@/app/_components/local-time";
+import { EventList, type AuditEvent } from "../../audit/event-list";
+import { USER_EVENTS_PAGE_SIZE } from "../../audit/audit-query";
+import { UserStatus } from "../user-status";
+import { UserActions } from "./user-actions";
+import styles from "./user.module.css";
+
+type UserManagerProps = { initialUser: AdminUser; firstEvents: Paged<AuditEvent>; isSelf: boolean };
+
+export function UserManager({ initialUser, firstEvents, isSelf }: UserManagerProps) {
+  const [user, setUser] = useState(initialUser);
+  const [eventsVersion, setEventsVersion] = useState(0);
+  const [result, setResult] = useState<string | null>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  // The dialog has closed by the time a result shows: focus goes to the result, not back
+  // to a button that may have gone (Disable becomes Enable).
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
+
+  return (
+    <>
+      <div className={styles.intro}>
+        <h1 className={styles.heading}>{user.name ?? user.email}</h1>
+      </div>
+      <FormAlert tone="success" message={result} alertRef={resultRef} />
+      <section className={`card ${styles.section}`} aria-labelledby="facts-heading">
+        <h2 id="facts-heading">Account</h2>
+        <dl className={styles.facts}>
+          <Fact term="Email" wide>
+            {user.email} {user.emailVerified ? null : <span className="badge badge-neutral">Not confirmed</span>}
+          </Fact>
+          <Fact term="Role">{user.role === "admin" ? "Administrator" : "User"}</Fact>
+          <Fact term="Joined">
+            <LocalTime iso={user.createdAt} dateOnly />
+          </Fact>
+          <Fact term="Status">
+            <UserStatus disabled={user.disabled} />
+          </Fact>
+          {user.disabled ? <Fact term="Why it is disabled">“{user.disabled.reason}”</Fact> : null}
+          <Fact term="Two-step sign-in">{user.mfa ? "On" : "Off"}</Fact>
+          <Fact term="Last sign-in">{user.lastLoginAt ? <LocalTime iso={user.lastLoginAt} /> : "Never"}</Fact>
+          <Fact term="Signed in on">
+            {user.activeSessions === 0 ? "No devices" : `${user.activeSessions} ${user.activeSessions === 1 ? "device" : "devices"}`}
+          </Fact>
+        </dl>
+      </section>
+      <UserActions
+        user={user}
+        isSelf={isSelf}
+        onDone={(message, changed) => {
+          if (changed) setUser(changed);
+          setResult(message);
+          setEventsVersion((v) => v + 1);
+        }}
+        onStart={() => setResult(null)}
+      />
+      <section className={`card ${styles.section}`} aria-labelledby="events-heading">
+        <div className={styles.sectionHead}>
+          <h2 id="events-heading">Recent events</h2>
+          <Link href={`/admin/audit?user=${user.id}`}>All events of this user</Link>
+        </div>
+        <EventList
+          filter={{ user: user.id }}
+          pageSize={USER_EVENTS_PAGE_SIZE}
+          served={{ filter: { user: user.id }, page: firstEvents }}
+          version={eventsVersion}
+          about={user.id}
+          label={`Events of ${user.email}`}
+          empty="No events of this user yet."
+        />
+      </section>
+    </>
+  );
+}
+
+function Fact({ term, wide = false, children }: { term: string; wide?: boolean; children: ReactNode }) {
+  return (
+    <div className={wide ? `${styles.fact} ${styles.wideFact}` : styles.fact}>
+      <dt className={styles.term}>{term}</dt>
+      <dd className={styles.value}>{children}</dd>
+    </div>
+  );
+}
