@@ -34,6 +34,9 @@ type Rest<O extends Operation> = object extends CallOptions<O> ? [options?: Call
 // A refresh helps only when the token is merely old; a revoked session or a forged token
 // cannot be refreshed back to life.
 const REFRESHABLE = new Set(["token_expired", "authentication_required"]);
+// A live session that must prove itself again for this action (Step-up): the page asks
+// the user and reauthenticates, so the answer goes to it, never to the login page.
+const FOR_THE_PAGE = new Set(["step_up_required"]);
 
 /** Calls an endpoint and returns its reply (undefined for 204), or throws ApiError. */
 export async function call<O extends Operation>(to: Endpoint<O>, ...[options]: Rest<O>): Promise<ReplyIn<O>> {
@@ -57,12 +60,13 @@ async function request(to: Endpoint, options: Sent): Promise<Response> {
   let response = await send(to, options);
   if (response.status === 401 && refreshes) {
     const problem = await readProblem(response.clone());
+    if (FOR_THE_PAGE.has(problem.code)) return response;
     if (!REFRESHABLE.has(problem.code)) return leaveForLogin();
     // Another caller, or another tab, may have refreshed while this request was on its way: just retry.
     const refreshed = refreshedSince(startedAt) || (await refreshSession());
     if (!refreshed) return leaveForLogin();
     response = await send(to, options);
-    if (response.status === 401) return leaveForLogin();
+    if (response.status === 401 && !FOR_THE_PAGE.has((await readProblem(response.clone())).code)) return leaveForLogin();
   }
   return response;
 }

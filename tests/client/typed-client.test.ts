@@ -69,6 +69,14 @@ describe("call()", () => {
     expect(sent).toEqual(["DELETE /api/items/0193", "POST /api/auth/refresh", "DELETE /api/items/0193"]);
   });
 
+  it("hands a step-up challenge to the page, which asks the user, instead of leaving for the login page", async () => {
+    const sent = serve(problem(401, "step_up_required"));
+    const disabling = call(endpoints.factors.disableTotp);
+    await expect(disabling).rejects.toMatchObject({ status: 401, code: "step_up_required" });
+    expect(sent).toEqual(["DELETE /api/auth/mfa/totp"]);
+    expect(window.location.assign).not.toHaveBeenCalled();
+  });
+
   it("types each call from its operation: parameters, body and reply", () => {
     // Functions, never called: the type checker (npx tsc --noEmit) reads them.
     const create = () => call(endpoints.items.createItem, { body: { name: "Lamp", price: "1.00" } });
