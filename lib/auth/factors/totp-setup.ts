@@ -9,9 +9,8 @@ import { recordProof } from "@/lib/auth/factors/assurance";
 import { deleteRecoveryCodes, replaceRecoveryCodes } from "@/lib/auth/factors/recovery-codes";
 import { openSecret, sealSecret } from "@/lib/auth/factors/secret-box";
 import { matchTimeStep, newTotpSecret, totpQrSvg, totpUri } from "@/lib/auth/factors/totp";
+import { SETUP_TTL_MS } from "@/lib/auth/factors/lifetimes";
 
-/** How long a setup waits for its first code. */
-export const SETUP_TTL_MS = 10 * 60 * 1000;
 
 export type TotpSetup = { secret: string; otpauthUri: string; qrSvg: string };
 
