@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { LONGEST_WINDOW } from "@/lib/auth/accounts/limits";
 import { purgeAuditTrail } from "@/lib/audit/retention";
-import { SETUP_TTL_MS } from "@/lib/auth/factors/totp";
+import { SETUP_TTL_MS } from "@/lib/auth/factors/lifetimes";
 
 const DAY_MS = 24 * 3600 * 1000;
 // The sessions list shows ended sessions for 30 days (`?include=ended`); after that, nothing reads them.

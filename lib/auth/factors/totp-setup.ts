@@ -8,7 +8,9 @@ import { endAllUserSessions } from "@/lib/auth/sessions/sessions";
 import { recordProof } from "@/lib/auth/factors/assurance";
 import { deleteRecoveryCodes, replaceRecoveryCodes } from "@/lib/auth/factors/recovery-codes";
 import { openSecret, sealSecret } from "@/lib/auth/factors/secret-box";
-import { matchTimeStep, newTotpSecret, SETUP_TTL_MS, totpQrSvg, totpUri } from "@/lib/auth/factors/totp";
+import { matchTimeStep, newTotpSecret, totpQrSvg, totpUri } from "@/lib/auth/factors/totp";
+import { SETUP_TTL_MS } from "@/lib/auth/factors/lifetimes";
+
 
 export type TotpSetup = { secret: string; otpauthUri: string; qrSvg: string };
 

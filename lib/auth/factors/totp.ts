@@ -8,12 +8,6 @@ import { APP_NAME } from "@/lib/mail/templates";
 
 const PERIOD = 30;
 
-/**
- * How long a setup waits for its first code. Here, not in totp-setup.ts, so that the purge
- * (which npm start's server.ts runs) does not pull in the mail notices and, through them,
- * next/server, which plain Node cannot load outside Next.
- */
-export const SETUP_TTL_MS = 10 * 60 * 1000;
 // One step either side: otplib checks every step that overlaps [now − 30 s, now + 30 s].
 const TOLERANCE = PERIOD;
 
