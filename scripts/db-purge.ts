@@ -12,8 +12,8 @@ try {
   const { closeDb } = await import("@/lib/db");
   const counts = await purgeStaleRows();
   console.log(
-    `Purged ${counts.sessions} sessions, ${counts.refreshTokens} refresh tokens, ${counts.rateLimits} rate-limit rows ` +
-      `and ${counts.linkTokens} mailed-link tokens.`,
+    `Purged ${counts.sessions} sessions, ${counts.refreshTokens} refresh tokens, ${counts.rateLimits} rate-limit rows, ` +
+      `${counts.linkTokens} mailed-link tokens and ${counts.webauthnChallenges} passkey challenges.`,
   );
   await closeDb();
 } catch (error) {

@@ -86,3 +86,14 @@ export const REFRESH_FAILED = {
     "(which ends the session).",
   headers: ["WWW-Authenticate"],
 } as const satisfies ErrorSpec;
+
+/** A sensitive action without a recent proof (or, where the account has TOTP, without aal 2). */
+export const STEP_UP_REQUIRED = {
+  status: 401,
+  codes: ["step_up_required"],
+  description:
+    "A sensitive action: the session's last proof is older than `REAUTH_MAX_AGE`, or the account has a second factor " +
+    "and the session is not at `aal` 2. `WWW-Authenticate` carries RFC 9470's `insufficient_user_authentication` " +
+    "challenge with `max_age` (and `acr_values=\"aal2\"` when a second factor is missing); reauthenticate and retry.",
+  headers: ["WWW-Authenticate"],
+} as const satisfies ErrorSpec;

@@ -22,6 +22,7 @@ under *Problem* below and at [/docs#errors](/docs#errors).`;
 const TAGS = [
   { name: "Auth", description: "Accounts and tokens." },
   { name: "Account recovery", description: "Forgotten passwords, verified addresses and changes of address, by mailed link." },
+  { name: "Passkeys", description: "WebAuthn credentials: sign in with a fingerprint, a face or a security key." },
   { name: "Sessions", description: "The devices a user is logged in on." },
   { name: "Items", description: "Each user's own items; nobody else can see them." },
   { name: "Admin", description: "Administrators only." },

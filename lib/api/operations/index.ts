@@ -6,11 +6,12 @@ import type { Method, Operation } from "@/lib/api/operation";
 import * as auth from "@/lib/api/operations/auth";
 import * as items from "@/lib/api/operations/items";
 import * as meta from "@/lib/api/operations/meta";
+import * as passkeys from "@/lib/api/operations/passkeys";
 import * as recovery from "@/lib/api/operations/recovery";
 import * as sessions from "@/lib/api/operations/sessions";
 
 /** The modules by name, as the browser's endpoint table groups them (`items.createItem`). */
-export const OPERATION_MODULES = { auth, recovery, sessions, items, meta };
+export const OPERATION_MODULES = { auth, recovery, passkeys, sessions, items, meta };
 
 const METHOD_ORDER: readonly Method[] = ["GET", "POST", "PATCH", "DELETE"];
 

@@ -10,7 +10,7 @@ const DAY_MS = 24 * 3600 * 1000;
 // The sessions list shows ended sessions for 30 days (`?include=ended`); after that, nothing reads them.
 const ENDED_SESSIONS_KEPT_MS = 30 * DAY_MS;
 
-export type PurgeCounts = { sessions: number; refreshTokens: number; rateLimits: number; linkTokens: number };
+export type PurgeCounts = { sessions: number; refreshTokens: number; rateLimits: number; linkTokens: number; webauthnChallenges: number };
 
 export async function purgeStaleRows(now = new Date()): Promise<PurgeCounts> {
   const db = await getDb();
@@ -34,10 +34,13 @@ export async function purgeStaleRows(now = new Date()): Promise<PurgeCounts> {
   const linkTokens = await db.emailToken.deleteMany({
     where: { OR: [{ expiresAt: { lt: dayAgo } }, { usedAt: { lt: dayAgo } }, { userId: null, expiresAt: { lt: now } }] },
   });
+  // A passkey challenge is void 5 minutes after it was issued; one never answered stays until here.
+  const webauthnChallenges = await db.webauthnChallenge.deleteMany({ where: { expiresAt: { lt: now } } });
   return {
     sessions: sessions.count,
     refreshTokens: refreshTokens.count,
     rateLimits: rateLimits.count,
     linkTokens: linkTokens.count,
+    webauthnChallenges: webauthnChallenges.count,
   };
 }

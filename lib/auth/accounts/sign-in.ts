@@ -7,7 +7,13 @@ import { signAccessToken, type Role } from "@/lib/auth/identity/jwt";
 import { needsRehash, verifyPassword } from "@/lib/auth/passwords/hash";
 import { consume, giveBack, limits, resetAttempts } from "@/lib/auth/accounts/limits";
 import { rotateRefreshToken } from "@/lib/auth/sessions/refresh-tokens";
-import { createSession, endAllUserSessions, endSessionByRefreshToken, endSession } from "@/lib/auth/sessions/sessions";
+import {
+  createSession,
+  endAllUserSessions,
+  endSessionByRefreshToken,
+  endSession,
+  type InitialAssurance,
+} from "@/lib/auth/sessions/sessions";
 import {
   createUser,
   deleteUser,
@@ -46,11 +52,18 @@ async function issueTokens(grant: TokenGrant): Promise<IssuedTokens> {
 }
 
 /**
- * A session for an account whose password was just checked (or just set, at signup); null
- * when that password stopped being the account's meanwhile, or the account was deleted.
+ * A session for an account whose password was just checked (or just set, at signup), or that
+ * just signed in with a passkey (`assurance`: aal 2); null when the password read stopped being
+ * the account's meanwhile, or the account was deleted.
  */
-async function startSession(user: User, credentialsVersion: number, context: RequestContext, deviceToken?: string) {
-  const session = await createSession({ userId: user.id, credentialsVersion }, context.userAgent);
+export async function startSession(
+  user: User,
+  credentialsVersion: number,
+  context: RequestContext,
+  deviceToken?: string,
+  assurance?: InitialAssurance,
+) {
+  const session = await createSession({ userId: user.id, credentialsVersion }, context.userAgent, assurance);
   if (!session) return null;
   const issued = await issueTokens({ userId: user.id, role: user.role, ...session });
   return { user, issued: { ...issued, deviceToken: deviceToken ?? issueDeviceToken(user.id) } };

@@ -3,7 +3,8 @@
 // trading it for its successor is lib/auth/sessions/refresh-tokens.ts. Every way of ending a
 // session goes through endSessions(), so the revocation view always hears of it.
 import "server-only";
-import { getDb, type Prisma } from "@/lib/db";
+import { getDb, Prisma } from "@/lib/db";
+import type { AuthMethod } from "@/lib/generated/prisma/enums";
 import { isUuid, newUuidV7 } from "@/lib/ids";
 import { rememberLiveSession } from "@/lib/auth/sessions/live-sessions";
 import { revocations } from "@/lib/auth/sessions/revocation-view";
@@ -20,6 +21,10 @@ export type IssuedSession = { sessionId: string; refreshToken: string; expiresAt
 /** The credentials a login checked: the account, and the version of its password it read. */
 export type CheckedCredentials = { userId: string; credentialsVersion: number };
 
+/** What a new session has proved: a password (aal 1, the default), or a passkey sign-in (aal 2). */
+export type InitialAssurance = { aal: 1 | 2; amr: AuthMethod[] };
+const PASSWORD_ONLY: InitialAssurance = { aal: 1, amr: ["pwd"] };
+
 /**
  * Stores a new session and its first refresh token, only if the account still exists and
  * its password is still the one the caller checked; null otherwise. One statement, so one
@@ -27,7 +32,11 @@ export type CheckedCredentials = { userId: string; credentialsVersion: number };
  * wait and then see the new version, and an update that comes after it waits for the
  * session to commit, and then ends it with the others (docs/decisions/0028).
  */
-export async function createSession(checked: CheckedCredentials, userAgent: string | null): Promise<IssuedSession | null> {
+export async function createSession(
+  checked: CheckedCredentials,
+  userAgent: string | null,
+  assurance: InitialAssurance = PASSWORD_ONLY,
+): Promise<IssuedSession | null> {
   const db = await getDb();
   const refreshToken = newRefreshToken();
   const now = new Date();
@@ -35,8 +44,9 @@ export async function createSession(checked: CheckedCredentials, userAgent: stri
     WITH account AS (
       SELECT id FROM users WHERE id = ${checked.userId}::uuid AND credentials_version = ${checked.credentialsVersion} FOR SHARE
     ), session AS (
-      INSERT INTO sessions (id, user_id, user_agent, created_at, last_used_at, expires_at)
-      SELECT ${newUuidV7(now.getTime())}::uuid, id, ${userAgent?.slice(0, 512) ?? null}, ${now}, ${now}, ${expiryFrom(now, now)}
+      INSERT INTO sessions (id, user_id, user_agent, created_at, last_used_at, expires_at, aal, amr, auth_time)
+      SELECT ${newUuidV7(now.getTime())}::uuid, id, ${userAgent?.slice(0, 512) ?? null}, ${now}, ${now}, ${expiryFrom(now, now)},
+        ${assurance.aal}, ARRAY[${Prisma.join(assurance.amr)}]::"AuthMethod"[], ${now}
       FROM account
       RETURNING id, expires_at
     ), token AS (
