@@ -14,4 +14,4 @@ type Group<M> = { readonly [K in keyof M]: M[K] extends Operation ? Endpoint<M[K
 type Table = { readonly [Name in keyof Modules]: Group<Modules[Name]> };
 
 // tests/client/typed-client.test.ts holds the file to the operations.
-export const { auth, recovery, sessions, items, meta }: Table = table as Table;
+export const { auth, recovery, passkeys, sessions, items, meta }: Table = table as Table;

@@ -148,6 +148,8 @@ const base64url = (max: number, description: string) =>
 
 const CredentialIdSchema = base64url(1400, "The credential id, base64url.");
 const TransportsSchema = z.array(z.string().max(32)).max(10);
+// credProps.rk says whether the authenticator made a discoverable credential (WebAuthn §10.1.3).
+const ExtensionResultsSchema = z.object({ credProps: z.object({ rk: z.boolean().optional() }).optional() }).default({});
 
 export const RegistrationResponseSchema = z
   .object({
@@ -163,7 +165,7 @@ export const RegistrationResponseSchema = z
       publicKey: base64url(4096, "The public key (SPKI), base64url.").optional(),
     }),
     authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
-    clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+    clientExtensionResults: ExtensionResultsSchema,
   })
   .meta({ id: "PasskeyRegistrationResponse", description: "A `PublicKeyCredential` from `navigator.credentials.create()`, as JSON (WebAuthn `RegistrationResponseJSON`)." });
 
@@ -179,7 +181,7 @@ export const AuthenticationResponseSchema = z
       userHandle: base64url(128, "The user handle the passkey was made with, base64url.").optional(),
     }),
     authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
-    clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+    clientExtensionResults: ExtensionResultsSchema,
   })
   .meta({ id: "PasskeyAuthenticationResponse", description: "A `PublicKeyCredential` from `navigator.credentials.get()`, as JSON (WebAuthn `AuthenticationResponseJSON`)." });
 

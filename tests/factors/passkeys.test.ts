@@ -13,7 +13,7 @@ const { apiRequest, params } = await import("../helpers/http");
 const { FLAGS, softAuthenticator } = await import("../helpers/webauthn");
 
 type Account = Awaited<ReturnType<typeof createSignedInUser>>;
-type Json = Record<string, never> & { [key: string]: unknown };
+type Json = Record<string, unknown>;
 
 const creationOptions = async (account: Account) => {
   const response = await optionsRoute.POST(apiRequest("/api/auth/passkeys/options", { method: "POST", token: account.accessToken }), undefined);
@@ -132,6 +132,14 @@ describe("adding a passkey", () => {
     expect(response.status).toBe(400);
     expect(((await response.json()) as { code: string }).code).toBe("invalid_passkey_response");
     expect(await list(account)).toHaveLength(how === "replay" ? 1 : 0);
+  });
+
+  it("refuses a credential the browser says is not discoverable (credProps.rk false)", async () => {
+    const account = await createSignedInUser();
+    const { body: options } = await creationOptions(account);
+    const response = await add(account, { response: { ...softAuthenticator().register(options as never), clientExtensionResults: { credProps: { rk: false } } } });
+    expect(response.status).toBe(400);
+    expect(await list(account)).toEqual([]);
   });
 
   it("refuses a malformed body with 400 validation_failed, never a 500", async () => {

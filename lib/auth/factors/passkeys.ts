@@ -72,6 +72,11 @@ export async function addPasskey(userId: string, response: RegistrationResponseI
   const account = await accountOf(userId);
   const challenge = challengeOf(response.response.clientDataJSON);
   if (!challenge || !(await takeChallenge(challenge, "registration", account.id))) throw invalidResponse();
+  // The browser says (credProps) when the authenticator made a credential it cannot offer by
+  // itself: such a credential could never sign in without a username.
+  if (response.clientExtensionResults.credProps?.rk === false) {
+    throw invalidResponse("This authenticator cannot keep a passkey that signs in by itself. Use another one.");
+  }
   const rp = relyingParty();
   const verified = await verifyRegistrationResponse({
     response: response as Parameters<typeof verifyRegistrationResponse>[0]["response"],

@@ -3,7 +3,7 @@
 // trading it for its successor is lib/auth/sessions/refresh-tokens.ts. Every way of ending a
 // session goes through endSessions(), so the revocation view always hears of it.
 import "server-only";
-import { getDb, Prisma } from "@/lib/db";
+import { getDb, type Prisma } from "@/lib/db";
 import type { AuthMethod } from "@/lib/generated/prisma/enums";
 import { isUuid, newUuidV7 } from "@/lib/ids";
 import { rememberLiveSession } from "@/lib/auth/sessions/live-sessions";
@@ -46,7 +46,8 @@ export async function createSession(
     ), session AS (
       INSERT INTO sessions (id, user_id, user_agent, created_at, last_used_at, expires_at, aal, amr, auth_time)
       SELECT ${newUuidV7(now.getTime())}::uuid, id, ${userAgent?.slice(0, 512) ?? null}, ${now}, ${now}, ${expiryFrom(now, now)},
-        ${assurance.aal}, ARRAY[${Prisma.join(assurance.amr)}]::"AuthMethod"[], ${now}
+        -- amr: enum words, never a comma among them.
+        ${assurance.aal}, string_to_array(${assurance.amr.join(",")}, ',')::"AuthMethod"[], ${now}
       FROM account
       RETURNING id, expires_at
     ), token AS (
