@@ -175,5 +175,8 @@ describe("signing in with a passkey", () => {
     }
     const garbage = await logIn({ id: "a", rawId: "a", type: "public-key", response: { clientDataJSON: "bm90IGpzb24", authenticatorData: "AAAA", signature: "AAAA" } });
     await expectRefused(garbage);
+    // A NUL byte inside the client data, where the body check cannot see it.
+    const nul = Buffer.from(JSON.stringify({ type: "webauthn.get", challenge: "a\u0000b", origin: "http://localhost:3000" })).toString("base64url");
+    await expectRefused(await logIn({ id: "a", rawId: "a", type: "public-key", response: { clientDataJSON: nul, authenticatorData: "AAAA", signature: "AAAA" } }));
   });
 });

@@ -29,7 +29,8 @@ export async function issueChallenge(ceremony: WebauthnCeremony, userId: string 
  * wrong ceremony, or late, cannot be tried again.
  */
 export async function takeChallenge(challenge: string, ceremony: WebauthnCeremony, userId: string | null): Promise<boolean> {
-  if (challenge.length === 0 || challenge.length > 128) return false;
+  // Ours are 43 base64url characters; anything else (a NUL byte included) was never issued.
+  if (!/^[A-Za-z0-9_-]{1,128}$/.test(challenge)) return false;
   const db = await getDb();
   const [taken] = await db.$queryRaw<{ ceremony: WebauthnCeremony; user_id: string | null; expires_at: Date }[]>`
     DELETE FROM webauthn_challenges WHERE challenge = ${challenge}
