@@ -82,6 +82,7 @@ export type SessionEndReason = z.output<typeof SessionEndReasonSchema>;
 export const PasskeySchema = z
   .object({
     id: z.string(),
+    credentialId: z.string().meta({ description: "The WebAuthn credential id (base64url): what browsers know the passkey by. Not a secret." }),
     name: z.string(),
     createdAt: z.iso.datetime(),
     lastUsedAt: z.iso.datetime().nullable(),

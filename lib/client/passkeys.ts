@@ -10,7 +10,7 @@ import {
   WebAuthnError,
 } from "@simplewebauthn/browser";
 import { passkeys } from "@/lib/api/endpoints";
-import { call, callWithHeaders } from "@/lib/client/api";
+import { ApiError, call } from "@/lib/client/api";
 
 export { browserSupportsWebAuthn, browserSupportsWebAuthnAutofill };
 
@@ -31,8 +31,41 @@ export async function signInWithPasskeyHere(options: { autofill?: boolean } = {}
     optionsJSON: optionsJSON as Parameters<typeof startAuthentication>[0]["optionsJSON"],
     useBrowserAutofill: options.autofill ?? false,
   });
-  return callWithHeaders(passkeys.passkeyLogIn, { body: { response } });
+  try {
+    return await call(passkeys.passkeyLogIn, { body: { response } });
+  } catch (error) {
+    // A passkey this site no longer knows (removed here, or its account deleted): the
+    // browser may stop offering it.
+    if (error instanceof ApiError && error.code === "invalid_passkey" && optionsJSON.rpId) {
+      void signal("signalUnknownCredential", { rpId: optionsJSON.rpId, credentialId: response.id });
+    }
+    throw error;
+  }
 }
+
+/**
+ * Tells the browser which of the account's passkeys this site still accepts, so it stops
+ * offering one removed here (the WebAuthn Signal API, where the browser has it; elsewhere
+ * nothing happens).
+ */
+export function signalAcceptedPasskeys(rpId: string, userId: string, credentialIds: string[]): void {
+  const userHandle = bytesToBase64url(userId.replace(/-/g, "").match(/../g)?.map((hex) => parseInt(hex, 16)) ?? []);
+  void signal("signalAllAcceptedCredentials", { rpId, userId: userHandle, allAcceptedCredentialIds: credentialIds });
+}
+
+type Signals = {
+  signalUnknownCredential?: (options: { rpId: string; credentialId: string }) => Promise<void>;
+  signalAllAcceptedCredentials?: (options: { rpId: string; userId: string; allAcceptedCredentialIds: string[] }) => Promise<void>;
+};
+
+async function signal<K extends keyof Signals>(name: K, options: Parameters<NonNullable<Signals[K]>>[0]): Promise<void> {
+  const api = (typeof PublicKeyCredential === "undefined" ? {} : PublicKeyCredential) as Signals;
+  const method = api[name] as ((o: typeof options) => Promise<void>) | undefined;
+  // Only a hint to the browser: nothing depends on it.
+  await method?.call(api, options).catch(() => undefined);
+}
+
+const bytesToBase64url = (bytes: number[]) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 
 /** Stops a waiting autofill request, before a dialog ceremony or when the page goes. */
 export const cancelPasskeyRequest = (): void => WebAuthnAbortService.cancelCeremony();

@@ -84,8 +84,8 @@ describe("adding a passkey", () => {
     const response = await add(account, { response: authenticator.register(options as never) });
     expect(response.status).toBe(201);
     const { passkey } = (await response.json()) as { passkey: Record<string, unknown> };
-    expect(Object.keys(passkey).sort()).toEqual(["backedUp", "counterRegressedAt", "createdAt", "id", "lastUsedAt", "name"]);
-    expect(passkey).toMatchObject({ name: "iCloud Keychain", backedUp: true, lastUsedAt: null, counterRegressedAt: null });
+    expect(Object.keys(passkey).sort()).toEqual(["backedUp", "counterRegressedAt", "createdAt", "credentialId", "id", "lastUsedAt", "name"]);
+    expect(passkey).toMatchObject({ credentialId: authenticator.credentialId, name: "iCloud Keychain", backedUp: true, lastUsedAt: null, counterRegressedAt: null });
     expect(response.headers.get("location")).toBe(`/api/auth/passkeys/${String(passkey.id)}`);
     expect(await list(account)).toEqual([passkey]);
 

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { pendingEmailChange } from "@/lib/auth/accounts/link-tokens";
 import { requirePageCaller } from "@/lib/auth/accounts/page-caller";
 import { listSessions } from "@/lib/auth/sessions/sessions";
+import { listPasskeys } from "@/lib/auth/factors/passkeys";
+import { relyingParty } from "@/lib/auth/factors/relying-party";
 import { VerifyBanner } from "../verify-banner";
 import { AccountSections } from "./account-sections";
 import styles from "./account.module.css";
@@ -10,18 +12,20 @@ export const metadata: Metadata = { title: "Account" };
 
 // The profile and the sessions come with the HTML, as GET /api/auth/me and
 // GET /api/auth/sessions?include=ended would answer them: no requests after hydration.
-// So does an email change waiting for its confirmation, which no endpoint reads back.
+// So does an email change waiting for its confirmation, which no endpoint reads back, and
+// the passkeys (GET /api/auth/passkeys).
 export default async function AccountPage() {
   const { user, sessionId } = await requirePageCaller("/account");
-  const [sessions, pendingEmail] = await Promise.all([
+  const [sessions, pendingEmail, passkeys] = await Promise.all([
     listSessions(user.id, sessionId, { includeEnded: true }),
     pendingEmailChange(user.id),
+    listPasskeys(user.id),
   ]);
   return (
     <div className={styles.page}>
       <h1>Account</h1>
       {user.emailVerified ? null : <VerifyBanner email={user.email} />}
-      <AccountSections user={user} sessions={sessions} pendingEmail={pendingEmail} />
+      <AccountSections user={user} sessions={sessions} pendingEmail={pendingEmail} passkeys={passkeys} rpId={relyingParty().id} />
     </div>
   );
 }

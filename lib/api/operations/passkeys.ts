@@ -14,6 +14,7 @@ import { PasskeyCreateSchema, PasskeyIdParamsSchema, PasskeyLoginSchema, Passkey
 
 const EXAMPLE_PASSKEY = {
   id: "01936f8e-9b22-7c31-8d4e-5f6071829304",
+  credentialId: "KEbWNCc7NgaYnUyrNeFGX9_3Y-8oIuEPAORXQUGaVtg",
   name: "iCloud Keychain",
   createdAt: "2025-01-15T09:30:00.000Z",
   lastUsedAt: "2025-01-16T08:00:00.000Z",
@@ -23,7 +24,7 @@ const EXAMPLE_PASSKEY = {
 
 // Shortened: real values are longer base64url.
 const EXAMPLE_CHALLENGE = "dGhpcyBpcyBhIDI1Ni1iaXQgY2hhbGxlbmdlIGV4YW1wbGU";
-const EXAMPLE_CREDENTIAL_ID = "KEbWNCc7NgaYnUyrNeFGX9_3Y-8oIuEPAORXQUGaVtg";
+const EXAMPLE_CREDENTIAL_ID = EXAMPLE_PASSKEY.credentialId;
 const EXAMPLE_CLIENT_DATA = "eyJ0eXBlIjoid2ViYXV0aG4uZ2V0IiwiY2hhbGxlbmdlIjoiZEdocGN5QnBjeUJoIn0";
 
 const NOT_FOUND = { ...COMMON_ERRORS.notFound, description: "The caller has no passkey with this id (another user's included)." };

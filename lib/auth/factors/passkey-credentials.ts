@@ -9,12 +9,13 @@ import type { PasskeyView } from "@/lib/auth/responses";
  */
 export const userHandleOf = (userId: string): Uint8Array<ArrayBuffer> => new Uint8Array(Buffer.from(userId.replace(/-/g, ""), "hex"));
 
-export const passkeySelect = { id: true, name: true, createdAt: true, lastUsedAt: true, backedUp: true, counterRegressedAt: true } as const;
+export const passkeySelect = { id: true, credentialId: true, name: true, createdAt: true, lastUsedAt: true, backedUp: true, counterRegressedAt: true } as const;
 
-type PasskeyRow = { id: string; name: string; createdAt: Date; lastUsedAt: Date | null; backedUp: boolean; counterRegressedAt: Date | null };
+type PasskeyRow = { id: string; credentialId: string; name: string; createdAt: Date; lastUsedAt: Date | null; backedUp: boolean; counterRegressedAt: Date | null };
 
 export const toPasskeyView = (row: PasskeyRow): PasskeyView => ({
   id: row.id,
+  credentialId: row.credentialId,
   name: row.name,
   createdAt: row.createdAt.toISOString(),
   lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
