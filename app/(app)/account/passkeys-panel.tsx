@@ -105,7 +105,7 @@ export function PasskeysPanel({ initial, userId, rpId }: PasskeysPanelProps) {
       )}
       {supported ? (
         <form className={styles.form} onSubmit={add}>
-          <Field label="Name" name="name" optional maxLength={100} hint="Leave it empty to name it after your device or password manager." />
+          <Field label="Name of the new passkey" name="name" optional maxLength={100} hint="Leave it empty to name it after your device or password manager." />
           <div className={styles.actions}>
             <Button type="submit" variant="primary" busy={adding}>
               {adding ? "Waiting for your device…" : "Add a passkey"}

@@ -16,8 +16,6 @@ import { FormAlert } from "@/app/_components/form-alert";
 import { goTo } from "../navigate";
 import styles from "../auth.module.css";
 
-const isAbort = (error: unknown) => error instanceof Error && (error.name === "AbortError" || ("code" in error && error.code === "ERROR_CEREMONY_ABORTED"));
-
 const neverChanges = () => () => {};
 
 export function PasskeySignIn({ next }: { next: string }) {
@@ -32,8 +30,9 @@ export function PasskeySignIn({ next }: { next: string }) {
       if (!autofill || !live) return;
       signInWithPasskeyHere({ autofill: true }).then(
         () => goTo(next),
-        // Cancelled when the dialog below takes over, or the page goes: not a failure.
-        (failure: unknown) => live && !isAbort(failure) && setError(describePasskeyError(failure) ?? describeError(failure)),
+        // The browser's own failures (cancelled when the button's dialog takes over, no
+        // passkey here) are not news to a person who did not ask; the server's refusal is.
+        (failure: unknown) => live && describePasskeyError(failure) === null && setError(describeError(failure)),
       );
     });
     return () => {
