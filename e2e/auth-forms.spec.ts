@@ -63,7 +63,7 @@ test("a new user signs up, keeps items, signs out, signs back in and finds them 
 test("the login form checks fields before sending and puts each message by its field", async ({ page }) => {
   await page.goto("/login");
   await expect(page.getByLabel("Email")).toBeFocused();
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter your email address.");
   await expect(page.getByLabel("Email")).toBeFocused();
   await expect(page.getByLabel("Password")).toHaveAccessibleDescription("Enter your password.");

@@ -31,8 +31,8 @@ const SAMPLE_ITEMS = [
 
 test("sign-in page", async ({ page }, testInfo) => {
   await page.goto("/login");
-  await checkPage(page, testInfo, "login", () => expect(page.getByRole("button", { name: "Sign in" })).toBeVisible());
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await checkPage(page, testInfo, "login", () => expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible());
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await checkPage(page, testInfo, "login-errors", () => expect(page.getByLabel("Email")).toHaveAccessibleDescription(/.+/));
 });
 

@@ -48,6 +48,35 @@ function contactUri(entry: string): string | null {
 }
 const contactList = (value: string) => value.split(",").map(contactUri);
 
+const isHostName = (value: string) => /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/.test(value);
+
+/**
+ * The origin passkeys are made for when APP_ORIGIN is unset: Vercel's production domain, or
+ * the address `npm start` listens on (as lib/mail/links.ts's publicOrigin()).
+ */
+function defaultOrigin(vercelUrl: string | undefined, host: string, port: number): string {
+  if (vercelUrl) return `https://${vercelUrl}`;
+  return `http://${host === "0.0.0.0" || host === "::" ? "localhost" : host}:${port}`;
+}
+
+/**
+ * A relying party id must be the origin's host or a registrable suffix of it (WebAuthn §5.1.4):
+ * items.example.com may use example.com, never com or another site. Without the public
+ * suffix list, a suffix must keep at least two labels; an IP address only matches itself.
+ */
+function rpIdProblem(rpId: string, origin: string): string | null {
+  let host: string;
+  try {
+    host = new URL(origin).hostname;
+  } catch {
+    return "cannot be checked against the app's origin: set APP_ORIGIN too";
+  }
+  if (rpId === host) return null;
+  if (!host.endsWith(`.${rpId}`)) return `must be the host of the app's origin (${host}) or a suffix of it`;
+  if (!rpId.includes(".") || /^[\d.]+$/.test(host)) return `must be a registrable domain, not ${rpId}`;
+  return null;
+}
+
 /** MFA_ENCRYPTION_KEY's entries: comma-separated, each at least 32 bytes. */
 const keyList = (value: string) => value.split(",").map((key) => key.trim());
 const isKeyList = (value: string) => keyList(value).every((key) => new TextEncoder().encode(key).length >= 32);
@@ -91,6 +120,13 @@ const EnvSchema = z.object({
   MFA_ENCRYPTION_KEY: z.optional(
     z.string().check(z.refine(isKeyList, "must be a comma-separated list of keys of at least 32 bytes each")),
   ),
+  // Passkeys' relying party (docs/decisions/0036-passkeys.md): a host name, the host of the
+  // app's origin or a registrable suffix of it; unset, the host of the app's origin.
+  WEBAUTHN_RP_ID: z.optional(
+    z.string().check(z.refine(isHostName, "must be a host name such as items.example.com (no scheme, no port)")),
+  ),
+  // The name browsers show beside a passkey; unset, the app's name.
+  WEBAUTHN_RP_NAME: z.optional(z.string().check(z.minLength(1), z.maxLength(64, { error: "must be at most 64 characters" }))),
   // bcrypt's cost is exponential: 4 is its floor, 15 already takes seconds.
   BCRYPT_COST: z.pipe(wholeNumber(4, 12), atMost(15)),
   // `hibp`: also refuse a new password that Have I Been Pwned's range API knows. Only five
@@ -198,6 +234,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         : "Invalid configuration: JWT_SECRET is missing (`npm run dev` and `npm start` write one to .env.local)",
     );
   }
+  const origin = rest.APP_ORIGIN ?? defaultOrigin(rest.VERCEL_PROJECT_PRODUCTION_URL, rest.HOST, rest.PORT);
+  const rpProblem = rest.WEBAUTHN_RP_ID ? rpIdProblem(rest.WEBAUTHN_RP_ID, origin) : null;
+  if (rpProblem) throw new ConfigError(`Invalid configuration: WEBAUTHN_RP_ID ${rpProblem}`);
   const admins = ADMIN_EMAILS.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean);
   const mfaKeys = MFA_ENCRYPTION_KEY ? keyList(MFA_ENCRYPTION_KEY) : [];
   const contacts = SECURITY_CONTACT ? contactList(SECURITY_CONTACT).filter((uri) => uri !== null) : [];

@@ -14,7 +14,8 @@ try {
   console.log(
     `Purged ${counts.sessions} sessions, ${counts.refreshTokens} refresh tokens, ${counts.rateLimits} rate-limit rows, ` +
       `${counts.linkTokens} mailed-link tokens, ${counts.mfaTokens} sign-in second steps, ` +
-      `${counts.pendingTotpSetups} unconfirmed TOTP setups and ${counts.auditEvents} audit events past retention.`,
+      `${counts.pendingTotpSetups} unconfirmed TOTP setups, ${counts.webauthnChallenges} passkey challenges ` +
+      `and ${counts.auditEvents} audit events past retention.`,
   );
   await closeDb();
 } catch (error) {

@@ -14,4 +14,4 @@ type Group<M> = { readonly [K in keyof M]: M[K] extends Operation ? Endpoint<M[K
 type Table = { readonly [Name in keyof Modules]: Group<Modules[Name]> };
 
 // tests/client/typed-client.test.ts holds the file to the operations.
-export const { auth, factors, recovery, sessions, items, admin, meta }: Table = table as Table;
+export const { auth, factors, passkeys, recovery, sessions, items, admin, meta }: Table = table as Table;

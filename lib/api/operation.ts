@@ -11,7 +11,7 @@ import type { NotModified, SeeOther } from "@/lib/http/response";
 /** Who may call: anyone, a signed-in user, or a signed-in administrator. */
 export type Access = "public" | "user" | "admin";
 export type Method = "GET" | "POST" | "PATCH" | "DELETE";
-export type Tag = "Auth" | "Second factors" | "Account recovery" | "Sessions" | "Items" | "Admin" | "Meta";
+export type Tag = "Auth" | "Second factors" | "Passkeys" | "Account recovery" | "Sessions" | "Items" | "Admin" | "Meta";
 
 /** One error status an operation may answer and the codes it can carry. */
 export type ErrorSpec = {

@@ -11,12 +11,18 @@ export type RouteAccess = Readonly<Partial<Record<Method, Access>>>;
 /** Pages that need a signed-in user; anything below them too. */
 export const PROTECTED_PAGES = ["/items", "/account", "/admin"] as const;
 
-const patterns = Object.entries(ROUTE_TABLE as Record<ApiPath, RouteAccess>).map(([path, access]) => ({
-  path: path as ApiPath,
-  access,
-  methods: Object.keys(access) as Method[],
-  regex: new RegExp(`^${path.replace(/\[[^\]]+\]/g, "[^/]+")}/?$`),
-}));
+const dynamicSegments = (path: string) => path.split("[").length - 1;
+
+// Fewest dynamic segments first, as Next routes: /api/auth/passkeys/login is its own
+// route, not the passkey with the id "login".
+const patterns = Object.entries(ROUTE_TABLE as Record<ApiPath, RouteAccess>)
+  .sort(([a], [b]) => dynamicSegments(a) - dynamicSegments(b))
+  .map(([path, access]) => ({
+    path: path as ApiPath,
+    access,
+    methods: Object.keys(access) as Method[],
+    regex: new RegExp(`^${path.replace(/\[[^\]]+\]/g, "[^/]+")}/?$`),
+  }));
 
 export type ApiRouteMatch = (typeof patterns)[number];
 

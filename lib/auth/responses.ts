@@ -134,3 +134,53 @@ export type SessionView = z.output<typeof SessionSchema>;
 export type SessionEndReason = z.output<typeof SessionEndReasonSchema>;
 export type MfaStatusView = z.output<typeof MfaStatusSchema>;
 export type SecondStepMethod = z.output<typeof SecondStepMethodSchema>;
+
+export const PasskeySchema = z
+  .object({
+    id: z.string(),
+    credentialId: z.string().meta({ description: "The WebAuthn credential id (base64url): what browsers know the passkey by. Not a secret." }),
+    name: z.string(),
+    createdAt: z.iso.datetime(),
+    lastUsedAt: z.iso.datetime().nullable(),
+    backedUp: z.boolean().meta({ description: "Synced (true: the provider keeps copies, e.g. iCloud Keychain) or bound to one device (false)." }),
+    counterRegressedAt: z.iso.datetime().nullable().meta({
+      description: "When a sign-in with it was refused because its signature counter went backwards (a cloned authenticator?); null if never.",
+    }),
+  })
+  .meta({ id: "Passkey" });
+
+export const PasskeyReplySchema = z.object({ passkey: PasskeySchema }).meta({ id: "PasskeyResponse" });
+export const PasskeyListSchema = z.object({ passkeys: z.array(PasskeySchema) }).meta({ id: "PasskeyList" });
+
+const credentialDescriptor = z.object({
+  id: z.string().meta({ description: "A credential id, base64url." }),
+  type: z.literal("public-key"),
+  transports: z.array(z.string()).optional(),
+});
+
+export const PasskeyCreationOptionsSchema = z
+  .object({
+    rp: z.object({ id: z.string().optional(), name: z.string() }),
+    user: z.object({ id: z.string().meta({ description: "The account's user handle, base64url (no personal data)." }), name: z.string(), displayName: z.string() }),
+    challenge: z.string().meta({ description: "Single use, valid 5 minutes, base64url." }),
+    pubKeyCredParams: z.array(z.object({ alg: z.number(), type: z.literal("public-key") })),
+    timeout: z.number().optional(),
+    excludeCredentials: z.array(credentialDescriptor).optional().meta({ description: "The caller's passkeys: an authenticator that holds one makes no second." }),
+    authenticatorSelection: z.object({ residentKey: z.string().optional(), userVerification: z.string().optional() }).optional(),
+    attestation: z.string().optional(),
+    hints: z.array(z.string()).optional(),
+  })
+  .meta({ id: "PasskeyCreationOptions", description: "WebAuthn `PublicKeyCredentialCreationOptionsJSON`: pass to `navigator.credentials.create()` (or @simplewebauthn/browser's `startRegistration`)." });
+
+export const PasskeyRequestOptionsSchema = z
+  .object({
+    challenge: z.string().meta({ description: "Single use, valid 5 minutes, base64url." }),
+    rpId: z.string().optional(),
+    timeout: z.number().optional(),
+    allowCredentials: z.array(credentialDescriptor).optional(),
+    userVerification: z.string().optional(),
+    hints: z.array(z.string()).optional(),
+  })
+  .meta({ id: "PasskeyRequestOptions", description: "WebAuthn `PublicKeyCredentialRequestOptionsJSON`: pass to `navigator.credentials.get()` (or `startAuthentication`)." });
+
+export type PasskeyView = z.output<typeof PasskeySchema>;

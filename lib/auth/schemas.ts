@@ -218,3 +218,74 @@ export type SignupInput = z.output<typeof SignupSchema>;
 export type LoginInput = z.output<typeof LoginSchema>;
 export type LoginSecondStepInput = z.output<typeof LoginSecondStepSchema>;
 export type ReauthenticateInput = z.output<typeof ReauthenticateSchema>;
+
+// Passkeys (README: Passkeys): the WebAuthn JSON a browser's navigator.credentials answers
+// with, as @simplewebauthn/browser's startRegistration and startAuthentication return it.
+// Each binary field is base64url; the lengths bound what an authenticator sends (a
+// credential id is at most 1023 bytes, WebAuthn §5.8.3) and keep junk from the verifier.
+const base64url = (max: number, description: string) =>
+  z.string().max(max).regex(/^[A-Za-z0-9_-]*$/, { error: "Not base64url." }).meta({ description });
+
+const CredentialIdSchema = base64url(1400, "The credential id, base64url.");
+const TransportsSchema = z.array(z.string().max(32)).max(10);
+// credProps.rk says whether the authenticator made a discoverable credential (WebAuthn §10.1.3).
+const ExtensionResultsSchema = z.object({ credProps: z.object({ rk: z.boolean().optional() }).optional() }).default({});
+
+export const RegistrationResponseSchema = z
+  .object({
+    id: CredentialIdSchema,
+    rawId: CredentialIdSchema,
+    type: z.literal("public-key"),
+    response: z.object({
+      clientDataJSON: base64url(4096, "The client data (type, challenge, origin), base64url."),
+      attestationObject: base64url(8192, "The attestation object (CBOR: fmt, attStmt, authData), base64url."),
+      authenticatorData: base64url(4096, "The authenticator data, base64url.").optional(),
+      transports: TransportsSchema.optional(),
+      publicKeyAlgorithm: z.number().int().optional(),
+      publicKey: base64url(4096, "The public key (SPKI), base64url.").optional(),
+    }),
+    authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
+    clientExtensionResults: ExtensionResultsSchema,
+  })
+  .meta({ id: "PasskeyRegistrationResponse", description: "A `PublicKeyCredential` from `navigator.credentials.create()`, as JSON (WebAuthn `RegistrationResponseJSON`)." });
+
+export const AuthenticationResponseSchema = z
+  .object({
+    id: CredentialIdSchema,
+    rawId: CredentialIdSchema,
+    type: z.literal("public-key"),
+    response: z.object({
+      clientDataJSON: base64url(4096, "The client data (type, challenge, origin), base64url."),
+      authenticatorData: base64url(4096, "The authenticator data (RP id hash, flags, counter), base64url."),
+      signature: base64url(1024, "The assertion signature, base64url."),
+      userHandle: base64url(128, "The user handle the passkey was made with, base64url.").optional(),
+    }),
+    authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
+    clientExtensionResults: ExtensionResultsSchema,
+  })
+  .meta({ id: "PasskeyAuthenticationResponse", description: "A `PublicKeyCredential` from `navigator.credentials.get()`, as JSON (WebAuthn `AuthenticationResponseJSON`)." });
+
+const PasskeyNameSchema = z
+  .string({ error: "Enter a name." })
+  .trim()
+  .min(1, { error: "Enter a name." })
+  .max(100, { error: "Use at most 100 characters." })
+  .meta({ example: "Work laptop" });
+
+export const PasskeyCreateSchema = z
+  .object({
+    response: RegistrationResponseSchema,
+    name: PasskeyNameSchema.optional().meta({ description: "Unset: the authenticator's model where it is known." }),
+  })
+  .meta({ id: "PasskeyCreateRequest" });
+
+export const PasskeyRenameSchema = z.object({ name: PasskeyNameSchema }).meta({ id: "PasskeyRenameRequest" });
+
+export const PasskeyLoginSchema = z.object({ response: AuthenticationResponseSchema }).meta({ id: "PasskeyLoginRequest" });
+
+export const PasskeyIdParamsSchema = z.object({
+  id: z.string().meta({ description: "A passkey id from the passkeys list.", example: EXAMPLE_SESSION_ID }),
+});
+
+export type RegistrationResponseInput = z.output<typeof RegistrationResponseSchema>;
+export type AuthenticationResponseInput = z.output<typeof AuthenticationResponseSchema>;

@@ -35,6 +35,8 @@ export const ERROR_CODES = {
   mfa_already_enabled: "TOTP is on already; turn it off before setting it up again.",
   mfa_not_enabled: "TOTP is not on for this account.",
   no_pending_setup: "No TOTP setup is waiting to be confirmed: none was started, or it is older than 10 minutes.",
+  invalid_passkey_response: "The passkey response does not answer a live challenge of this ceremony, or fails WebAuthn's checks (origin, RP id, user verification).",
+  invalid_passkey: "The passkey is unknown or was removed, or its response is not valid (a used or expired challenge, a bad signature, no user verification, a counter that went backwards).",
   step_up_required: "The action needs a recent proof, and a second factor when the account has one; WWW-Authenticate says which.",
   csrf_failed: "A cookie-authenticated request came from another origin.",
   admin_required: "Only administrators may do this.",

@@ -51,6 +51,11 @@ export function noticeNewDevice(email: string, origin: { clientAddress: string; 
   sendMail(mails.newDeviceSignIn(email, origin.userAgent, origin.clientAddress, new Date()));
 }
 
+/** Names the passkey, so an owner who has several knows which one, or that it is not theirs. */
+export function noticePasskeyChanged(email: string, name: string, change: "added" | "removed"): void {
+  sendMail(change === "added" ? mails.passkeyAdded(email, name, new Date()) : mails.passkeyRemoved(email, name, new Date()));
+}
+
 /** A reused refresh token ended this session: tell the owner which device, and when. */
 export async function noticeSessionReused(sessionId: string): Promise<void> {
   const db = await getDb();

@@ -151,6 +151,20 @@ export const mails = {
       ],
     }),
 
+  passkeyAdded: (to: string, name: string, at: Date) =>
+    render(to, {
+      subject: "A passkey was added",
+      lead: `A passkey named “${name}” was added to your ${APP_NAME} account on ${when(at)}. It signs in to the account by itself, without the password.`,
+      notes: ["If this was not you, remove it from your account page at once, then change your password.", NOT_YOU],
+    }),
+
+  passkeyRemoved: (to: string, name: string, at: Date) =>
+    render(to, {
+      subject: "A passkey was removed",
+      lead: `The passkey named “${name}” was removed from your ${APP_NAME} account on ${when(at)}. It no longer signs in to the account.`,
+      notes: [NOT_YOU],
+    }),
+
   sessionEndedForReuse: (to: string, device: string | null, at: Date) =>
     render(to, {
       subject: "A session was ended to protect your account",

@@ -23,6 +23,7 @@ const TAGS = [
   { name: "Auth", description: "Accounts and tokens." },
   { name: "Second factors", description: "An authenticator app (TOTP), recovery codes, the second step of a login, and step-up." },
   { name: "Account recovery", description: "Forgotten passwords, verified addresses and changes of address, by mailed link." },
+  { name: "Passkeys", description: "WebAuthn credentials: sign in with a fingerprint, a face or a security key." },
   { name: "Sessions", description: "The devices a user is logged in on." },
   { name: "Items", description: "Each user's own items; nobody else can see them." },
   { name: "Admin", description: "Administrators only." },

@@ -95,4 +95,17 @@ describe("purging stale auth rows", () => {
     await purgeStaleRows();
     expect(await db.totpFactor.count({ where: { userId: user.id } })).toBe(1);
   });
+
+  it("deletes passkey challenges once they have expired, and keeps live ones", async () => {
+    const { issueChallenge } = await import("@/lib/auth/factors/passkey-challenges");
+    const db = await getDb();
+    const expired = await issueChallenge("sign_in", null);
+    const live = await issueChallenge("sign_in", null);
+    await db.webauthnChallenge.update({ where: { challenge: expired }, data: { expiresAt: new Date(Date.now() - 1000) } });
+
+    expect((await purgeStaleRows()).webauthnChallenges).toBeGreaterThanOrEqual(1);
+    const left = (await db.webauthnChallenge.findMany({ select: { challenge: true } })).map((c) => c.challenge);
+    expect(left).toContain(live);
+    expect(left).not.toContain(expired);
+  });
 });

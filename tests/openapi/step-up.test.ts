@@ -12,6 +12,8 @@ const SENSITIVE = [
   "POST /api/auth/mfa/totp/confirm",
   "DELETE /api/auth/mfa/totp",
   "POST /api/auth/mfa/recovery-codes",
+  "POST /api/auth/passkeys/options",
+  "DELETE /api/auth/passkeys/{id}",
   // Every admin write.
   "POST /api/users/{id}/disable",
   "POST /api/users/{id}/enable",

@@ -4,6 +4,8 @@ import { pendingEmailChange } from "@/lib/auth/accounts/link-tokens";
 import { requirePageCaller } from "@/lib/auth/accounts/page-caller";
 import { mfaStatus } from "@/lib/auth/accounts/second-factors";
 import { listSessions } from "@/lib/auth/sessions/sessions";
+import { listPasskeys } from "@/lib/auth/factors/passkeys";
+import { relyingParty } from "@/lib/auth/factors/relying-party";
 import { VerifyBanner } from "../verify-banner";
 import { AccountSections } from "./account-sections";
 import styles from "./account.module.css";
@@ -13,13 +15,14 @@ export const metadata: Metadata = { title: "Account" };
 // The profile and the sessions come with the HTML, as GET /api/auth/me and
 // GET /api/auth/sessions?include=ended would answer them: no requests after hydration.
 // So does an email change waiting for its confirmation, which no endpoint reads back, and
-// what GET /api/auth/mfa answers for the two-step panel.
+// what GET /api/auth/mfa answers for the two-step panel, and the passkeys (GET /api/auth/passkeys).
 export default async function AccountPage() {
   const { user, sessionId } = await requirePageCaller("/account");
-  const [sessions, pendingEmail, mfa] = await Promise.all([
+  const [sessions, pendingEmail, mfa, passkeys] = await Promise.all([
     listSessions(user.id, sessionId, { includeEnded: true }),
     pendingEmailChange(user.id),
     mfaStatus({ id: user.id, sessionId, role: user.role }),
+    listPasskeys(user.id),
   ]);
   return (
     <div className={styles.page}>
@@ -35,6 +38,8 @@ export default async function AccountPage() {
         sessions={sessions}
         pendingEmail={pendingEmail}
         mfa={mfa}
+        passkeys={passkeys}
+        rpId={relyingParty().id}
       />
     </div>
   );

@@ -10,6 +10,7 @@ import { PasswordField } from "@/app/_components/password-field";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useFormSubmit } from "@/lib/client/hooks/use-form-submit";
+import { PasskeySignIn } from "./passkey-sign-in";
 import { SessionChecking } from "../session-checking";
 import { useSessionCheck } from "../use-session-check";
 import { goTo } from "../navigate";
@@ -58,7 +59,7 @@ export function LoginForm({ next, notice, checkSession }: LoginFormProps) {
       </div>
       {notice ? <FormAlert tone="success" message={notice} /> : null}
       <Form form={form} failure="Couldn't sign you in" className={styles.form}>
-        <EmailField autoComplete="username" inputRef={emailRef} defaultValue={email} error={form.errors.email} />
+        <EmailField autoComplete="username webauthn" inputRef={emailRef} defaultValue={email} error={form.errors.email} />
         <PasswordField
           label="Password"
           name="password"
@@ -73,6 +74,7 @@ export function LoginForm({ next, notice, checkSession }: LoginFormProps) {
           Sign in
         </SubmitButton>
       </Form>
+      <PasskeySignIn next={next} />
       <p className={styles.footer}>
         New here? <Link href={next === "/items" ? "/signup" : `/signup?next=${encodeURIComponent(next)}`}>Create an account</Link>
       </p>

@@ -8,11 +8,12 @@ import * as auth from "@/lib/api/operations/auth";
 import * as factors from "@/lib/api/operations/factors";
 import * as items from "@/lib/api/operations/items";
 import * as meta from "@/lib/api/operations/meta";
+import * as passkeys from "@/lib/api/operations/passkeys";
 import * as recovery from "@/lib/api/operations/recovery";
 import * as sessions from "@/lib/api/operations/sessions";
 
 /** The modules by name, as the browser's endpoint table groups them (`items.createItem`). */
-export const OPERATION_MODULES = { auth, factors, recovery, sessions, items, admin, meta };
+export const OPERATION_MODULES = { auth, factors, passkeys, recovery, sessions, items, admin, meta };
 
 const METHOD_ORDER: readonly Method[] = ["GET", "POST", "PATCH", "DELETE"];
 

@@ -20,6 +20,7 @@ export type PurgeCounts = {
   auditEvents: number;
   mfaTokens: number;
   pendingTotpSetups: number;
+  webauthnChallenges: number;
 };
 
 export async function purgeStaleRows(now = new Date()): Promise<PurgeCounts> {
@@ -52,6 +53,8 @@ export async function purgeStaleRows(now = new Date()): Promise<PurgeCounts> {
   const pendingTotpSetups = await db.totpFactor.deleteMany({
     where: { confirmedAt: null, createdAt: { lt: new Date(now.getTime() - SETUP_TTL_MS) } },
   });
+  // A passkey challenge is void 5 minutes after it was issued; one never answered stays until here.
+  const webauthnChallenges = await db.webauthnChallenge.deleteMany({ where: { expiresAt: { lt: now } } });
   return {
     auditEvents,
     sessions: sessions.count,
@@ -60,5 +63,6 @@ export async function purgeStaleRows(now = new Date()): Promise<PurgeCounts> {
     refreshTokens: refreshTokens.count,
     rateLimits: rateLimits.count,
     linkTokens: linkTokens.count,
+    webauthnChallenges: webauthnChallenges.count,
   };
 }

@@ -11,6 +11,7 @@ import { currentRole, findUserById } from "@/lib/auth/accounts/users";
 import { readProvedSession, recordProof } from "@/lib/auth/factors/assurance";
 import { renewRecoveryCodes } from "@/lib/auth/factors/recovery-sets";
 import { passSecondStep, reauthenticateWithFactor, type SecondFactorProof } from "@/lib/auth/factors/second-step";
+import { countPasskeys } from "@/lib/auth/factors/passkeys";
 import { getMfaStatus } from "@/lib/auth/factors/status";
 import { confirmTotpSetup, disableTotp, startTotpSetup } from "@/lib/auth/factors/totp-setup";
 import { recordAccountEvent, type Origin } from "@/lib/audit/account-events";
@@ -29,9 +30,8 @@ async function emailOf(caller: Caller): Promise<string> {
 }
 
 export async function mfaStatus(caller: Caller): Promise<MfaStatusView> {
-  const { totp, recoveryCodesLeft } = await getMfaStatus(caller.id);
-  // Passkeys are counted here once the passkeys module stores them.
-  return { totp, recovery_codes_left: recoveryCodesLeft, passkeys: 0 };
+  const [{ totp, recoveryCodesLeft }, passkeys] = await Promise.all([getMfaStatus(caller.id), countPasskeys(caller.id)]);
+  return { totp, recovery_codes_left: recoveryCodesLeft, passkeys };
 }
 
 export async function beginTotpSetup(caller: Caller) {

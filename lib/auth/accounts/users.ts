@@ -90,7 +90,10 @@ export async function findUserById(id: string): Promise<User | null> {
 /** A read of a password hash, for checking a password. */
 export async function findCredentials(where: { email: string } | { id: string }) {
   const db = await getDb();
-  return db.user.findUnique({ where, select: { ...userSelect, passwordHash: true, credentialsVersion: true } });
+  return db.user.findUnique({
+    where,
+    select: { ...userSelect, passwordHash: true, credentialsVersion: true, disabledAt: true, disabledUntil: true },
+  });
 }
 
 export type LoginCredentials = UserRow & DisabledFields & { passwordHash: string; credentialsVersion: number; hasTotp: boolean };
