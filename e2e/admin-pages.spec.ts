@@ -68,7 +68,9 @@ test("an admin finds a user, disables them with a reason, which signs out their 
   const facts = page.getByRole("region", { name: "Account" });
   await expect(facts).toContainText("Active");
   await expect(facts).toContainText("Signed in on1 device");
-  await checkPage(page, "admin-user", () => expect(page.getByText("No events of this user yet.")).toBeVisible());
+  // Their sign-up is the first event of the trail about them.
+  const recent = page.getByRole("region", { name: "Recent events" });
+  await checkPage(page, "admin-user", () => expect(recent.getByText("Account created")).toBeVisible());
 
   await page.getByRole("button", { name: "Disable…" }).click();
   const dialog = page.getByRole("dialog", { name: `Disable ${someone.email}?` });
@@ -172,10 +174,12 @@ test("the audit page lists events newest first, filtered by user and by type, an
   await page.getByLabel("User id").fill(id);
   await page.getByRole("button", { name: "Show events" }).click();
   await expect(page).toHaveURL(new RegExp(`user=${id}`));
-  await expect(list.getByRole("listitem")).toHaveCount(2);
+  // Newest first: the two admin actions, then the sign-up that made the account.
+  await expect(list.getByRole("listitem")).toHaveCount(3);
   await expect(list.getByRole("listitem").nth(0)).toContainText("Account enabled again");
   await expect(list.getByRole("listitem").nth(0)).toContainText("Reason: “Second”");
   await expect(list.getByRole("listitem").nth(1)).toContainText("Account disabled");
+  await expect(list.getByRole("listitem").nth(2)).toContainText("Account created");
 
   await page.getByLabel("Type").selectOption("user_disabled");
   await page.getByRole("button", { name: "Show events" }).click();
