@@ -56,6 +56,22 @@ describe("passkey sign-in options", () => {
 });
 
 describe("signing in with a passkey", () => {
+  it("is refused with 403 account_disabled while an admin has disabled the account, and recorded as a failure", async () => {
+    const { account, authenticator } = await withPasskey();
+    const db = await getDb();
+    await db.user.update({ where: { id: account.user.id }, data: { disabledAt: new Date(), disabledReason: "Checking" } });
+    const refused = await logIn(authenticator.assert(await loginOptions()));
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { code: string }).code).toBe("account_disabled");
+    const failure = await db.auditEvent.findFirst({ where: { targetId: account.user.id, type: "passkey_login" }, orderBy: { seq: "desc" } });
+    expect(failure).toMatchObject({ outcome: "failure", details: { why: "disabled" } });
+
+    await db.user.update({ where: { id: account.user.id }, data: { disabledAt: null, disabledReason: null } });
+    expect((await logIn(authenticator.assert(await loginOptions()))).status).toBe(200);
+    const success = await db.auditEvent.findFirst({ where: { targetId: account.user.id, type: "passkey_login" }, orderBy: { seq: "desc" } });
+    expect(success).toMatchObject({ outcome: "success", sessionId: expect.any(String) });
+  });
+
   it("answers like a login, with a session at aal 2 whose only method is the passkey", async () => {
     const { account, authenticator } = await withPasskey();
     const response = await logIn(authenticator.assert(await loginOptions()));
