@@ -8,9 +8,12 @@
 //    once per UNKNOWN_COOLDOWN_MS, so tokens with made-up kids cannot make it fetch per request;
 //  - when the request carries KIDS_HEADER and its list differs from the copy's: `npm start`
 //    (lib/server/serve.ts) sets it from the instance's own key set, after removing any
-//    client-sent one, so a revoked key is refused by the edge at the next request. Where
-//    nothing sets it (Vercel) a client may send it, which can only make it fetch again (at
-//    most once per HINT_COOLDOWN_MS), never accept a key the JWKS does not list.
+//    client-sent one. A kid missing from that list is refused without waiting for any
+//    fetch, so a revoked key is refused by the edge at the next request. Where nothing sets
+//    the header (Vercel) a client may send it, which can only get its own request refused or
+//    make the edge fetch again (at most once per HINT_COOLDOWN_MS); without a trusted header
+//    a revoked key may pass the edge until its copy is EDGE_MAX_AGE_MS old (route handlers
+//    refuse it at once either way).
 import { importJWK, type JWK } from "jose";
 import { env } from "@/lib/env";
 import type { KeySource, SigningAlgorithm, TokenKey } from "@/lib/auth/identity/jwt";
@@ -19,7 +22,9 @@ import type { KeySource, SigningAlgorithm, TokenKey } from "@/lib/auth/identity/
 export const KIDS_HEADER = "x-jwt-items-kids";
 const EDGE_MAX_AGE_MS = 60_000;
 const UNKNOWN_COOLDOWN_MS = 5_000;
-const HINT_COOLDOWN_MS = 1_000;
+// Short: right after a revocation, the key that replaced it must reach the edge before a
+// client's refresh-and-retry gives up; a fetch of the app's own JWKS is cheap.
+const HINT_COOLDOWN_MS = 100;
 const FETCH_TIMEOUT_MS = 3_000;
 
 /**
@@ -54,13 +59,16 @@ export class RemoteKeySource implements KeySource {
 
   async verifying(kid: string, headers?: Headers): Promise<TokenKey | null> {
     const now = Date.now();
+    // A clock set back counts as time passed, never as a copy from the future.
+    const since = (then: number) => (now < then ? Infinity : now - then);
     const hint = headers?.get(KIDS_HEADER);
-    if (now - this.fetchedAt > EDGE_MAX_AGE_MS) {
+    if (hint != null && !hint.split(",").includes(kid)) return null;
+    if (since(this.fetchedAt) > EDGE_MAX_AGE_MS) {
       await this.refresh();
-    } else if (hint != null && hint !== this.kids && now - this.lastHintFetch > HINT_COOLDOWN_MS) {
+    } else if (hint != null && hint !== this.kids && since(this.lastHintFetch) > HINT_COOLDOWN_MS) {
       this.lastHintFetch = now;
       await this.refresh();
-    } else if (!this.keys.has(kid) && now - this.lastUnknownFetch > UNKNOWN_COOLDOWN_MS) {
+    } else if (!this.keys.has(kid) && since(this.lastUnknownFetch) > UNKNOWN_COOLDOWN_MS) {
       this.lastUnknownFetch = now;
       await this.refresh();
     }

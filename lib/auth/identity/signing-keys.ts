@@ -121,15 +121,14 @@ export function signingRow(rows: readonly KeyRow[], alg: string, now = Date.now(
 }
 
 /**
- * With JWT_ALG asymmetric and no key of it that signs or will sign (a first start, a switch
- * from HS256, every key revoked): a key that signs at once. No verifier can have cached a key
+ * With JWT_ALG asymmetric and no key of it that signs now (a first start, a switch from
+ * HS256, the signing key revoked): a key that signs at once. No verifier can have cached a key
  * that does not exist yet, and third parties fetch the JWKS again on an unknown kid.
  */
 export async function ensureSigningKey(now = new Date()): Promise<void> {
   if (env.JWT_ALG === "HS256") return;
   const rows = await loadKeyRows();
-  const usable = rows.some((row) => row.alg === env.JWT_ALG && ["signing", "published"].includes(keyState(row, now.getTime())));
-  if (usable) return;
+  if (signingRow(rows, env.JWT_ALG, now.getTime())) return;
   await insert(await newKeyRow(env.JWT_ALG, now, now));
 }
 
@@ -166,9 +165,8 @@ export async function revokeKey(kid: string, now = new Date()): Promise<{ replac
   if (found.revokedAt) return { replacement: null };
   await db.signingKey.update({ where: { kid }, data: { revokedAt: now } });
   const rows = await loadKeyRows();
-  if (env.JWT_ALG === "HS256" || rows.some((row) => row.alg === env.JWT_ALG && ["signing", "published"].includes(keyState(row, now.getTime())))) {
-    return { replacement: null };
-  }
+  // A rotation's key still waiting for JWKS_MAX_AGE does not sign yet: a new one must.
+  if (env.JWT_ALG === "HS256" || signingRow(rows, env.JWT_ALG, now.getTime())) return { replacement: null };
   const row = await newKeyRow(env.JWT_ALG, now, now);
   await insert(row);
   return { replacement: row.kid };
