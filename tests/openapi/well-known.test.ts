@@ -15,7 +15,7 @@ describe("/.well-known/jwks.json in the OpenAPI document", () => {
     await ensureSigningKey();
     const response = await GET();
     const { keys } = (await response.json()) as { keys: Record<string, string>[] };
-    const schema = (operation!.responses["200"] as { content: Record<string, { schema: { properties: { keys: { items: { required: string[]; properties: Record<string, unknown> } } } } }> })
+    const schema = (operation!.responses["200"] as unknown as { content: Record<string, { schema: { properties: { keys: { items: { required: string[]; properties: Record<string, unknown> } } } } }> })
       .content["application/json"]!.schema.properties.keys.items;
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatchObject({ kty: "OKP", crv: "Ed25519", alg: "EdDSA", use: "sig" });

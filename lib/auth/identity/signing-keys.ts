@@ -113,6 +113,9 @@ async function insert(row: KeyRow): Promise<void> {
   await db.signingKey.create({ data: { ...row, publicJwk: row.publicJwk as object, privateKeySealed: new Uint8Array(row.privateKeySealed) } });
 }
 
+/** A key stops signing at `at`; its last token has expired ACCESS_TOKEN_TTL (and a margin) later. */
+const retirement = (at: Date) => ({ retiredAt: at, expiresFromSet: new Date(at.getTime() + env.ACCESS_TOKEN_TTL * 1000 + MARGIN_MS) });
+
 /** The key that signs at `now` for `alg`: the one that started signing last. */
 export function signingRow(rows: readonly KeyRow[], alg: string, now = Date.now()): KeyRow | undefined {
   return rows
@@ -125,11 +128,18 @@ export function signingRow(rows: readonly KeyRow[], alg: string, now = Date.now(
  * HS256, the signing key revoked): a key that signs at once. No verifier can have cached a key
  * that does not exist yet, and third parties fetch the JWKS again on an unknown kid.
  */
-export async function ensureSigningKey(now = new Date()): Promise<void> {
-  if (env.JWT_ALG === "HS256") return;
+export async function ensureSigningKey(now = new Date()): Promise<string | null> {
+  if (env.JWT_ALG === "HS256") return null;
   const rows = await loadKeyRows();
-  if (signingRow(rows, env.JWT_ALG, now.getTime())) return;
-  await insert(await newKeyRow(env.JWT_ALG, now, now));
+  if (signingRow(rows, env.JWT_ALG, now.getTime())) return null;
+  const row = await newKeyRow(env.JWT_ALG, now, now);
+  // A rotation's key still waiting to sign takes over when it was meant to.
+  const pending = rows
+    .filter((r) => r.alg === env.JWT_ALG && keyState(r, now.getTime()) === "published")
+    .sort((a, b) => a.signsFrom.getTime() - b.signsFrom.getTime())[0];
+  if (pending) Object.assign(row, retirement(pending.signsFrom));
+  await insert(row);
+  return row.kid;
 }
 
 /**
@@ -138,16 +148,19 @@ export async function ensureSigningKey(now = new Date()): Promise<void> {
  */
 export async function rotateKeys(now = new Date(), alg: AsymmetricAlgorithm | undefined = env.JWT_ALG === "HS256" ? undefined : env.JWT_ALG): Promise<KeyRow> {
   if (!alg) throw new Error("JWT_ALG is HS256: there is no key pair to rotate (change JWT_SECRET to replace the HS256 key)");
-  const signsFrom = new Date(now.getTime() + env.JWKS_MAX_AGE * 1000);
+  const rows = await loadKeyRows();
+  // With no key signing now (none made yet), there is nothing to wait for: no verifier can
+  // have cached a key that did not exist.
+  const signsFrom = signingRow(rows, alg, now.getTime()) ? new Date(now.getTime() + env.JWKS_MAX_AGE * 1000) : now;
   const row = await newKeyRow(alg, signsFrom, now);
   const db = await getDb();
-  const current = (await loadKeyRows()).filter((r) => !r.revokedAt && !r.retiredAt);
+  const current = rows.filter((r) => !r.revokedAt && !r.retiredAt);
   await db.$transaction(async (tx) => {
     await tx.signingKey.create({ data: { ...row, publicJwk: row.publicJwk as object, privateKeySealed: new Uint8Array(row.privateKeySealed) } });
     for (const old of current) {
       await tx.signingKey.update({
         where: { kid: old.kid },
-        data: { retiredAt: signsFrom, expiresFromSet: new Date(signsFrom.getTime() + env.ACCESS_TOKEN_TTL * 1000 + MARGIN_MS) },
+        data: retirement(signsFrom),
       });
     }
   });
@@ -164,12 +177,8 @@ export async function revokeKey(kid: string, now = new Date()): Promise<{ replac
   if (!found) throw new Error(`No signing key ${kid} (npm run keys:list shows them; the HS256 key is replaced by changing JWT_SECRET)`);
   if (found.revokedAt) return { replacement: null };
   await db.signingKey.update({ where: { kid }, data: { revokedAt: now } });
-  const rows = await loadKeyRows();
   // A rotation's key still waiting for JWKS_MAX_AGE does not sign yet: a new one must.
-  if (env.JWT_ALG === "HS256" || signingRow(rows, env.JWT_ALG, now.getTime())) return { replacement: null };
-  const row = await newKeyRow(env.JWT_ALG, now, now);
-  await insert(row);
-  return { replacement: row.kid };
+  return { replacement: await ensureSigningKey(now) };
 }
 
 // ---- this instance's copy ----------------------------------------------------------------
