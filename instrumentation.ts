@@ -3,8 +3,9 @@
 export async function register() {
   // NEXT_RUNTIME is Next's own marker, not configuration: skip the edge sandbox.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { checkConfigurationAtStart, startPurgeSchedule, startRevocationListener } = await import("@/lib/startup");
+  const { checkConfigurationAtStart, startPurgeSchedule, startRevocationListener, startSigningKeys } = await import("@/lib/startup");
   await checkConfigurationAtStart();
   await startRevocationListener();
+  await startSigningKeys();
   await startPurgeSchedule();
 }

@@ -8,6 +8,7 @@ import { isProtectedPage, matchApiRoute, needsToken } from "@/lib/api/route-map"
 import { unauthorized } from "@/lib/http/challenge";
 import { cookieNames, readCookie } from "@/lib/auth/identity/cookies";
 import { checkAccessToken, type TokenCheck } from "@/lib/auth/identity/jwt";
+import { edgeKeys } from "@/lib/auth/identity/remote-keys";
 import { env } from "@/lib/env";
 import { isHttps, servedOverHttps } from "@/lib/http/https";
 import { problem } from "@/lib/http/problem";
@@ -15,9 +16,10 @@ import { errorResponse } from "@/lib/http/error-response";
 import { createNonce, pagePolicy } from "@/lib/security/csp";
 
 // The token step of authentication (lib/auth/identity/jwt.ts); route handlers repeat it and then
-// check the session, which needs the server.
+// check the session, which needs the server. Asymmetric keys come from the app's own JWKS
+// (lib/auth/identity/remote-keys.ts).
 async function checkToken(request: NextRequest): Promise<TokenCheck> {
-  return checkAccessToken(request.headers, readCookie(request, cookieNames(servedOverHttps(request)).access));
+  return checkAccessToken(request.headers, readCookie(request, cookieNames(servedOverHttps(request)).access), edgeKeys);
 }
 
 async function gateApi(request: NextRequest): Promise<Response> {

@@ -53,7 +53,7 @@ const nextConfig = {
   // The App Router does not route folders whose names start with a dot, so the files
   // RFC 8615 puts under /.well-known/ are served from app/well-known/.
   async rewrites() {
-    return [{ source: "/.well-known/:file(security\\.txt)", destination: "/well-known/:file" }];
+    return [{ source: "/.well-known/:file(security\\.txt|jwks\\.json)", destination: "/well-known/:file" }];
   },
   async headers() {
     return [

@@ -104,6 +104,12 @@ const EnvSchema = z.object({
   JWT_ISSUER: z._default(z.string().check(z.minLength(1)), "jwt-items"),
   // Not the issuer's name: a token minted for this API says who made it and who it is for.
   JWT_AUDIENCE: z._default(z.string().check(z.minLength(1)), "jwt-items-api"),
+  // How access tokens are signed: HS256 with JWT_SECRET, or a key pair from the keys table
+  // whose public half /.well-known/jwks.json publishes (docs/decisions/0037-signing-keys.md).
+  JWT_ALG: z._default(z.enum(["HS256", "ES256", "EdDSA"], { error: "must be HS256, ES256 or EdDSA" }), "HS256"),
+  // Seconds other services may cache the JWKS: a new key is published this long before it
+  // signs, and a revoked key's tokens may still pass a third party's cached copy this long.
+  JWKS_MAX_AGE: z.pipe(wholeNumber(0, 600), atMost(86_400)),
   ACCESS_TOKEN_TTL: wholeNumber(1, 900),
   REFRESH_TOKEN_TTL: wholeNumber(1, 2_592_000),
   // A longer window would let a copied token be replayed long after its first use.

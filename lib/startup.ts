@@ -64,3 +64,13 @@ export async function startRevocationListener(): Promise<void> {
   const { revocations } = await import("@/lib/auth/sessions/revocation-view");
   void revocations.ensureStarted();
 }
+
+/**
+ * With JWT_ALG ES256 or EdDSA: a first key when there is none that signs, then the key set
+ * loaded and listened for, before the first request.
+ */
+export async function startSigningKeys(): Promise<void> {
+  const { ensureSigningKey, keySet } = await import("@/lib/auth/identity/signing-keys");
+  await ensureSigningKey();
+  await keySet.ensureStarted();
+}

@@ -7,6 +7,7 @@ import { SchemaComponents } from "@/lib/openapi/json-schema";
 import { buildOperation, toOpenApiPath } from "@/lib/openapi/operation";
 import { ProblemSchema } from "@/lib/openapi/problems";
 import type { HttpMethod, OpenApiDocument } from "@/lib/openapi/types";
+import { JWKS_PATH, jwksOperation } from "@/lib/openapi/well-known";
 
 const DESCRIPTION = `A JSON API for accounts, sessions and a private list of items per user.
 
@@ -27,7 +28,7 @@ const TAGS = [
   { name: "Sessions", description: "The devices a user is logged in on." },
   { name: "Items", description: "Each user's own items; nobody else can see them." },
   { name: "Admin", description: "Administrators only." },
-  { name: "Meta", description: "Health and this document." },
+  { name: "Meta", description: "Health, this document, and the keys that verify access tokens." },
 ];
 
 async function buildPaths(components: SchemaComponents): Promise<OpenApiDocument["paths"]> {
@@ -36,6 +37,7 @@ async function buildPaths(components: SchemaComponents): Promise<OpenApiDocument
     const item = (paths[toOpenApiPath(operation.path)] ??= {});
     item[operation.method.toLowerCase() as HttpMethod] = await buildOperation(operation, components);
   }
+  paths[JWKS_PATH] = { get: jwksOperation };
   return paths;
 }
 

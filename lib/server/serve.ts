@@ -9,6 +9,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import net, { type Socket } from "node:net";
 import next from "next";
 import { resolveClientAddress } from "@/lib/http/client-address";
+import { KIDS_HEADER } from "@/lib/auth/identity/remote-keys";
+import { keySet } from "@/lib/auth/identity/signing-keys";
 import { backgroundSettled } from "@/lib/background/pending";
 import { closeDb } from "@/lib/db";
 import { closeTransport } from "@/lib/mail/transport";
@@ -31,6 +33,11 @@ export async function serveNext({ dev, root }: { dev: boolean; root: string }): 
       req.socket.remoteAddress,
       env.TRUSTED_PROXY_HOPS,
     );
+    // The edge middleware fetches the JWKS again when this list differs from its copy, so a
+    // revoked key is refused there at once. Never a client's own: removed first.
+    delete req.headers[KIDS_HEADER];
+    const kids = keySet.publishedKids();
+    if (kids !== null) req.headers[KIDS_HEADER] = kids;
     whenBodyArrived(req, res, env.REQUEST_BODY_TIMEOUT * 1000, () => void handle(req, res));
   };
   const server = createServer(onRequest);

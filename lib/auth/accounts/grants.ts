@@ -4,6 +4,8 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { signAccessToken, type Role } from "@/lib/auth/identity/jwt";
+// Registers this instance's key set (JWT_ALG ES256 or EdDSA) as the one tokens are signed with.
+import "@/lib/auth/identity/signing-keys";
 import { deviceIdFor, issueDeviceToken, tokensInCookie } from "@/lib/auth/identity/device-tokens";
 import { createSession, type CheckedCredentials, type SessionAssurance } from "@/lib/auth/sessions/sessions";
 import { accountEvent } from "@/lib/audit/account-events";

@@ -9,6 +9,8 @@ import "server-only";
 import { unauthorized } from "@/lib/http/challenge";
 import { assertSameOrigin, type RequestContext } from "@/lib/auth/identity/request-context";
 import { checkAccessToken, type AccessClaims, type Role } from "@/lib/auth/identity/jwt";
+// Registers this instance's key set: tokens verify against it, loaded, not read per request.
+import "@/lib/auth/identity/signing-keys";
 import { rememberLiveSession, seenLive } from "@/lib/auth/sessions/live-sessions";
 import { revocations } from "@/lib/auth/sessions/revocation-view";
 import { isSessionLive } from "@/lib/auth/sessions/sessions";

@@ -18,22 +18,74 @@ export type AssuranceClaims = { aal: 1 | 2; amr: readonly string[]; authTime: Da
 // A session as a password login creates it (the factories' tokens, which name no other).
 const PASSWORD_JUST_NOW = (): AssuranceClaims => ({ aal: 1, amr: ["pwd"], authTime: new Date() });
 
-// Pinned: a token that names any other algorithm (including "none") is rejected.
-const ALGORITHM = "HS256";
 // RFC 9068's type for access tokens, required on verify: no other JWT signed with this key
 // (now or by a later feature) can be passed off as an access token.
 const TYPE = "at+jwt";
+
+export type SigningAlgorithm = "HS256" | "ES256" | "EdDSA";
+/** A key as signing and verification use it: imported once, its algorithm pinned to its kid. */
+export type TokenKey = { kid: string; alg: SigningAlgorithm; key: CryptoKey };
+
+/**
+ * Where the keys come from. Node instances use the key set loaded from the database
+ * (lib/auth/identity/signing-keys.ts registers it); the edge middleware the published JWKS
+ * (lib/auth/identity/remote-keys.ts). With neither, only JWT_SECRET's HS256 key.
+ */
+export type KeySource = {
+  signing(): Promise<TokenKey>;
+  /** The asymmetric key a kid names, or null: unknown, revoked or withdrawn. */
+  verifying(kid: string, headers?: Headers): Promise<TokenKey | null>;
+};
+
 // A CryptoKey, imported once: given raw bytes, jose imports them again on every sign and
 // verify (a Web Crypto call, on Node's thread pool), which is most of a verify's cost.
-let importedKey: Promise<CryptoKey> | undefined;
-const key = () =>
-  (importedKey ??= crypto.subtle.importKey(
-    "raw",
-    new TextEncoder().encode(env.JWT_SECRET),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign", "verify"],
-  ));
+let secretKey: Promise<TokenKey> | undefined;
+/**
+ * JWT_SECRET's HS256 key. Its kid is derived from a hash of the secret (not secret itself),
+ * so a token says which secret signed it and switching JWT_ALG away and back works.
+ */
+export const secretTokenKey = (): Promise<TokenKey> =>
+  (secretKey ??= (async () => {
+    const bytes = new TextEncoder().encode(env.JWT_SECRET);
+    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`jwt-items hs256 kid\0${env.JWT_SECRET}`));
+    const kid = `hs256-${base64url(new Uint8Array(digest).subarray(0, 12))}`;
+    const key = await crypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+    return { kid, alg: "HS256", key };
+  })());
+
+function base64url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/**
+ * HS256 tokens keep verifying whatever JWT_ALG says, while JWT_SECRET is the secret they
+ * were signed with: switching to ES256 logs no one out, and whoever holds JWT_SECRET could
+ * open the sealed private keys anyway (docs/decisions/0037-signing-keys.md). Tokens from
+ * before kids (none in their header) are HS256 tokens.
+ */
+async function secretKeyFor(kid: string | undefined): Promise<TokenKey | null> {
+  const secret = await secretTokenKey();
+  return kid === undefined || kid === secret.kid ? secret : null;
+}
+
+/** JWT_SECRET only: what signs and verifies where no key set is registered. */
+export const secretKeySource: KeySource = {
+  signing: async () => {
+    if (env.JWT_ALG !== "HS256") throw new Error(`JWT_ALG is ${env.JWT_ALG}, but this process has no key set to sign with`);
+    return secretTokenKey();
+  },
+  // The secret's own kid is answered before any source is asked.
+  verifying: async () => null,
+};
+
+// Kept on globalThis: Next may load this module more than once in one Node process
+// (instrumentation and route bundles), and every copy must see the one key set.
+const REGISTERED = Symbol.for("jwt-items.key-source");
+type Registry = { [REGISTERED]?: KeySource };
+export function registerKeySource(source: KeySource | undefined): void {
+  (globalThis as Registry)[REGISTERED] = source;
+}
+const defaultSource = (): KeySource => (globalThis as Registry)[REGISTERED] ?? secretKeySource;
 
 const isId = (value: unknown): value is string => typeof value === "string" && isUuid(value);
 
@@ -51,23 +103,37 @@ export class TokenError extends Error {
 export async function signAccessToken(
   claims: AccessClaims & { assurance?: AssuranceClaims },
   lifetime = env.ACCESS_TOKEN_TTL,
+  keys: KeySource = defaultSource(),
 ): Promise<string> {
+  const signer = await keys.signing();
   const { aal, amr, authTime } = claims.assurance ?? PASSWORD_JUST_NOW();
   return new SignJWT({ sid: claims.sid, role: claims.role, aal, amr: [...amr], auth_time: Math.floor(authTime.getTime() / 1000) })
-    .setProtectedHeader({ alg: ALGORITHM, typ: TYPE })
+    .setProtectedHeader({ alg: signer.alg, typ: TYPE, kid: signer.kid })
     .setSubject(claims.sub)
     .setIssuer(env.JWT_ISSUER)
     .setAudience(env.JWT_AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(`${lifetime}s`)
-    .sign(await key());
+    .sign(signer.key);
 }
 
-/** Verifies signature, algorithm, `iss`, `aud` and `exp`; throws TokenError otherwise. */
-export async function verifyAccessToken(token: string): Promise<AccessClaims> {
+/**
+ * Verifies signature, algorithm, `iss`, `aud` and `exp`; throws TokenError otherwise. The
+ * algorithm is pinned per key: the kid's key decides it, never the token's `alg` alone, so
+ * `none`, or an HS256 token "signed" with a public key, is refused.
+ */
+export async function verifyAccessToken(
+  token: string,
+  keys: KeySource = defaultSource(),
+  headers?: Headers,
+): Promise<AccessClaims> {
   try {
-    const { payload } = await jwtVerify(token, await key(), {
-      algorithms: [ALGORITHM],
+    const { payload } = await jwtVerify(token, async (header) => {
+      const chosen = (await secretKeyFor(header.kid)) ?? (header.kid ? await keys.verifying(header.kid, headers) : null);
+      if (!chosen || chosen.alg !== header.alg) throw new TokenError("invalid_token", "The access token is invalid.");
+      return chosen.key;
+    }, {
+      algorithms: ["HS256", "ES256", "EdDSA"],
       typ: TYPE,
       issuer: env.JWT_ISSUER,
       audience: env.JWT_AUDIENCE,
@@ -113,11 +179,15 @@ export type TokenCheck =
  * The token step of authenticating a request, shared by middleware (which stops here:
  * no database on the edge) and lib/auth/identity/caller.ts (which then checks revocation).
  */
-export async function checkAccessToken(headers: Headers, cookie: string | undefined): Promise<TokenCheck> {
+export async function checkAccessToken(
+  headers: Headers,
+  cookie: string | undefined,
+  keys: KeySource = defaultSource(),
+): Promise<TokenCheck> {
   const presented = readAccessToken(headers, cookie);
   if (!presented) return { reason: "authentication_required" };
   try {
-    return { claims: await verifyAccessToken(presented.token), source: presented.source };
+    return { claims: await verifyAccessToken(presented.token, keys, headers), source: presented.source };
   } catch (error) {
     if (error instanceof TokenError) return { reason: error.code };
     throw error;
