@@ -9,7 +9,8 @@ import { Authenticator, checkAndShoot } from "./support/authenticator";
 import { startServer, type ServerProcess } from "./support/server-process";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 23;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
+// localhost, not 127.0.0.1: WebAuthn refuses an IP address as the relying party id.
+const ORIGIN = `http://localhost:${PORT}`;
 const REAUTH_MAX_AGE = 3;
 test.use({ baseURL: ORIGIN });
 
