@@ -129,8 +129,8 @@ function StepUpForm({ secondFactor, kind, onKindChange, onDone }: StepUpFormProp
       <h2 id="step-up-heading">Confirm it&apos;s you</h2>
       <p id="step-up-why" className="muted">
         {secondFactor
-          ? "This change needs your second factor. Enter a code to continue; what you typed on the page stays as it is."
-          : "You signed in a while ago. Enter your password to continue; what you typed on the page stays as it is."}
+          ? `This change needs your second factor. ${hasPasskeys ? "Use a passkey or enter a code" : "Enter a code"} to continue; what you typed on the page stays as it is.`
+          : `You signed in a while ago. ${hasPasskeys ? "Use a passkey or enter your password" : "Enter your password"} to continue; what you typed on the page stays as it is.`}
       </p>
       {hasPasskeys ? (
         <div className="dialog-form">
