@@ -81,11 +81,11 @@ test("a person turns on two-step sign-in, saves the codes, and signs in with a c
   await expect(loginCode).toHaveAttribute("inputmode", "numeric");
   await checkAndShoot(page, "login-second-step");
   await loginCode.fill("123456");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(loginCode).toHaveAccessibleDescription(/^That code isn't right\. Enter the code your app shows now\./);
   await checkAndShoot(page, "login-second-step-wrong");
   await loginCode.fill(await app.code());
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/items$/);
 
   // And with a recovery code, which is then spent; where the login was going is kept.
@@ -97,7 +97,7 @@ test("a person turns on two-step sign-in, saves the codes, and signs in with a c
   await expect(recoveryField).toBeFocused();
   await checkAndShoot(page, "login-recovery-code");
   await recoveryField.fill(codes[0]!.toUpperCase());
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(panelOf(page)).toContainText("Recovery codes left: 9 of 10");
 
@@ -106,7 +106,7 @@ test("a person turns on two-step sign-in, saves the codes, and signs in with a c
   await signInThroughForm(page, account);
   await page.getByRole("button", { name: "Use a recovery code instead" }).click();
   await page.getByLabel("Recovery code").fill(codes[0]!);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByLabel("Recovery code")).toHaveAccessibleDescription(/^That recovery code isn't right, or it has been used already\./);
 });
 
@@ -130,23 +130,23 @@ test("starting the login over from its second step keeps the email, and a dead s
 
   // Five wrong codes use the step up: the sixth try is told to start again.
   await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   const code = page.getByLabel("Code from your authenticator app");
   for (let i = 0; i < 5; i += 1) {
     await code.fill(String(100000 + i));
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(code).toHaveAccessibleDescription(/^That code isn't right/);
   }
   await code.fill(await app.code());
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sign in again" })).toBeFocused();
   await checkAndShoot(page, "login-second-step-expired");
   await page.getByRole("button", { name: "Start over" }).click();
   await expect(page.getByLabel("Email")).toHaveValue(account.email);
   await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.getByLabel("Code from your authenticator app").fill(await app.code());
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/items$/);
 });
 
@@ -212,7 +212,7 @@ test("too many wrong codes: the second step says how long to wait", async ({ pag
   await page.goto("/login");
   await signInThroughForm(page, account);
   await page.getByLabel("Code from your authenticator app").fill("123456");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   const alert = page.getByRole("alert").filter({ hasText: "Couldn't sign you in" });
   await expect(alert).toContainText(/Too many attempts\. Try again in about 1[45] minutes\./);
   await expect(alert).toBeFocused();

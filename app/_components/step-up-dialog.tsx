@@ -16,6 +16,8 @@ import { Form } from "@/app/_components/form";
 import { PasswordField } from "@/app/_components/password-field";
 import { SecondFactorField, wrongFactorMessage, type SecondFactorKind } from "@/app/_components/second-factor-field";
 import { SubmitButton } from "@/app/_components/submit-button";
+import { ApiError } from "@/lib/client/api";
+import { describePasskeyError, reauthenticateWithPasskeyHere } from "@/lib/client/passkeys";
 
 type Asking = { id: number; challenge: StepUpChallenge; resolve: (proved: boolean) => void };
 
@@ -83,6 +85,35 @@ type StepUpFormProps = {
 
 function StepUpForm({ secondFactor, kind, onKindChange, onDone }: StepUpFormProps) {
   const field = secondFactor ? kind : "password";
+  // Whether to offer a passkey: GET /api/auth/mfa counts them (the challenge does not say).
+  const [hasPasskeys, setHasPasskeys] = useState(false);
+  const [passkeyBusy, setPasskeyBusy] = useState(false);
+  const [passkeyError, setPasskeyError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    call(factors.getMfaStatus)
+      .then((status) => live && setHasPasskeys(status.passkeys > 0))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  async function provePasskey() {
+    if (passkeyBusy) return;
+    setPasskeyBusy(true);
+    setPasskeyError(null);
+    try {
+      await reauthenticateWithPasskeyHere();
+      onDone(true);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === "invalid_mfa_code") setPasskeyError("That passkey is not one of this account's. Try another.");
+      else setPasskeyError(describePasskeyError(error) ?? (error instanceof ApiError ? error.message : "The passkey did not work. Try again."));
+    } finally {
+      setPasskeyBusy(false);
+    }
+  }
+
   const form = useFormSubmit({
     schema: ReauthenticateSchema,
     send: (input) => call(factors.reauthenticate, { body: input }),
@@ -98,9 +129,22 @@ function StepUpForm({ secondFactor, kind, onKindChange, onDone }: StepUpFormProp
       <h2 id="step-up-heading">Confirm it&apos;s you</h2>
       <p id="step-up-why" className="muted">
         {secondFactor
-          ? "This change needs your second factor. Enter a code to continue; what you typed on the page stays as it is."
-          : "You signed in a while ago. Enter your password to continue; what you typed on the page stays as it is."}
+          ? `This change needs your second factor. ${hasPasskeys ? "Use a passkey or enter a code" : "Enter a code"} to continue; what you typed on the page stays as it is.`
+          : `You signed in a while ago. ${hasPasskeys ? "Use a passkey or enter your password" : "Enter your password"} to continue; what you typed on the page stays as it is.`}
       </p>
+      {hasPasskeys ? (
+        <div className="dialog-form">
+          <Button variant="primary" onClick={() => void provePasskey()} busy={passkeyBusy}>
+            {passkeyBusy ? "Waiting for your passkey…" : "Use a passkey"}
+          </Button>
+          {passkeyError ? (
+            <p role="alert" className="field-error">
+              {passkeyError}
+            </p>
+          ) : null}
+          <p className="muted">{secondFactor ? "Or enter a code:" : "Or enter your password:"}</p>
+        </div>
+      ) : null}
       <Form form={form} failure="Couldn't confirm it's you" alertsInside className="dialog-form">
         {secondFactor ? (
           <SecondFactorField kind={kind} onKindChange={onKindChange} error={form.errors[kind]} />

@@ -191,33 +191,8 @@ function exactlyOneProof(value: Record<string, unknown>, ctx: z.RefinementCtx, f
 
 export const TotpConfirmSchema = z.object({ code: TotpCodeSchema }).meta({ id: "TotpConfirmRequest" });
 
-export const LoginSecondStepSchema = z
-  .object({
-    mfa_token: z
-      .string({ error: "The sign-in step's token is missing. Sign in again." })
-      .min(1, { error: "The sign-in step's token is missing. Sign in again." })
-      .max(512)
-      .meta({ description: "The `mfa_token` the login answered with." }),
-    code: TotpCodeSchema.optional(),
-    recovery_code: RecoveryCodeSchema.optional(),
-    device_token: z.string().max(512).optional().meta({ description: "As in the login: this client's `device_token` for the account." }),
-  })
-  .superRefine((value, ctx) => exactlyOneProof(value, ctx, ["code", "recovery_code"]))
-  .meta({ id: "LoginSecondStepRequest", description: "The `mfa_token` and one of `code` or `recovery_code`." });
-
-export const ReauthenticateSchema = z
-  .object({
-    password: z.string().min(1, { error: "Enter your password." }).max(256).optional(),
-    code: TotpCodeSchema.optional(),
-    recovery_code: RecoveryCodeSchema.optional(),
-  })
-  .superRefine((value, ctx) => exactlyOneProof(value, ctx, ["password", "code", "recovery_code"]))
-  .meta({ id: "ReauthenticateRequest", description: "Exactly one of `password`, `code` or `recovery_code`." });
-
 export type SignupInput = z.output<typeof SignupSchema>;
 export type LoginInput = z.output<typeof LoginSchema>;
-export type LoginSecondStepInput = z.output<typeof LoginSecondStepSchema>;
-export type ReauthenticateInput = z.output<typeof ReauthenticateSchema>;
 
 // Passkeys (README: Passkeys): the WebAuthn JSON a browser's navigator.credentials answers
 // with, as @simplewebauthn/browser's startRegistration and startAuthentication return it.
@@ -264,6 +239,38 @@ export const AuthenticationResponseSchema = z
     clientExtensionResults: ExtensionResultsSchema,
   })
   .meta({ id: "PasskeyAuthenticationResponse", description: "A `PublicKeyCredential` from `navigator.credentials.get()`, as JSON (WebAuthn `AuthenticationResponseJSON`)." });
+
+const MfaTokenSchema = z
+  .string({ error: "The sign-in step's token is missing. Sign in again." })
+  .min(1, { error: "The sign-in step's token is missing. Sign in again." })
+  .max(512)
+  .meta({ description: "The `mfa_token` the login answered with." });
+
+export const LoginSecondStepSchema = z
+  .object({
+    mfa_token: MfaTokenSchema,
+    code: TotpCodeSchema.optional(),
+    recovery_code: RecoveryCodeSchema.optional(),
+    passkey: AuthenticationResponseSchema.optional(),
+    device_token: z.string().max(512).optional().meta({ description: "As in the login: this client's `device_token` for the account." }),
+  })
+  .superRefine((value, ctx) => exactlyOneProof(value, ctx, ["code", "recovery_code", "passkey"]))
+  .meta({ id: "LoginSecondStepRequest", description: "The `mfa_token` and one of `code`, `recovery_code` or `passkey`." });
+
+export const MfaPasskeyOptionsSchema = z.object({ mfa_token: MfaTokenSchema }).meta({ id: "MfaPasskeyOptionsRequest" });
+
+export const ReauthenticateSchema = z
+  .object({
+    password: z.string().min(1, { error: "Enter your password." }).max(256).optional(),
+    code: TotpCodeSchema.optional(),
+    recovery_code: RecoveryCodeSchema.optional(),
+    passkey: AuthenticationResponseSchema.optional(),
+  })
+  .superRefine((value, ctx) => exactlyOneProof(value, ctx, ["password", "code", "recovery_code", "passkey"]))
+  .meta({ id: "ReauthenticateRequest", description: "Exactly one of `password`, `code`, `recovery_code` or `passkey`." });
+
+export type LoginSecondStepInput = z.output<typeof LoginSecondStepSchema>;
+export type ReauthenticateInput = z.output<typeof ReauthenticateSchema>;
 
 const PasskeyNameSchema = z
   .string({ error: "Enter a name." })

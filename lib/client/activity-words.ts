@@ -60,6 +60,7 @@ const WHY: Record<string, string> = {
   account_disabled: "account disabled",
   wrong_code: "wrong code",
   invalid_mfa_code: "wrong code",
+  wrong_passkey: "passkey not accepted",
   expired: "took too long",
 };
 

@@ -9,7 +9,7 @@ import {
   WebAuthnAbortService,
   WebAuthnError,
 } from "@simplewebauthn/browser";
-import { passkeys } from "@/lib/api/endpoints";
+import { factors, passkeys } from "@/lib/api/endpoints";
 import { ApiError, call } from "@/lib/client/api";
 
 export { browserSupportsWebAuthn, browserSupportsWebAuthnAutofill };
@@ -41,6 +41,22 @@ export async function signInWithPasskeyHere(options: { autofill?: boolean } = {}
     }
     throw error;
   }
+}
+
+type RequestOptionsJSON = Parameters<typeof startAuthentication>[0]["optionsJSON"];
+
+/** Completes a login's second step with one of the account's passkeys (the server lists them). */
+export async function secondStepWithPasskeyHere(mfaToken: string) {
+  const optionsJSON = await call(factors.secondStepPasskeyOptions, { body: { mfa_token: mfaToken } });
+  const response = await startAuthentication({ optionsJSON: optionsJSON as RequestOptionsJSON });
+  return call(factors.logInSecondStep, { body: { mfa_token: mfaToken, passkey: response } });
+}
+
+/** Proves one of the caller's passkeys again, for a sensitive action (step-up). */
+export async function reauthenticateWithPasskeyHere() {
+  const optionsJSON = await call(factors.reauthenticationPasskeyOptions);
+  const response = await startAuthentication({ optionsJSON: optionsJSON as RequestOptionsJSON });
+  return call(factors.reauthenticate, { body: { passkey: response } });
 }
 
 /**

@@ -15,6 +15,7 @@ import { Form } from "@/app/_components/form";
 import { SecondFactorField, wrongFactorMessage, type SecondFactorKind } from "@/app/_components/second-factor-field";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { describeWait } from "@/lib/wait-words";
+import { describePasskeyError, secondStepWithPasskeyHere } from "@/lib/client/passkeys";
 import { goTo } from "../navigate";
 import styles from "../auth.module.css";
 
@@ -26,6 +27,26 @@ export function SecondStep({ challenge, email, next, onStartOver }: SecondStepPr
   const [kind, setKind] = useState<SecondFactorKind>("code");
   const [expired, setExpired] = useState(false);
   const [leaving, setLeaving] = useState(false);
+  const [passkeyBusy, setPasskeyBusy] = useState(false);
+  const [passkeyError, setPasskeyError] = useState<string | null>(null);
+  const passkeyOffered = challenge.methods.includes("passkey");
+
+  async function provePasskey() {
+    if (passkeyBusy) return;
+    setPasskeyBusy(true);
+    setPasskeyError(null);
+    try {
+      await secondStepWithPasskeyHere(challenge.mfa_token);
+      setLeaving(true);
+      goTo(next);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === "invalid_mfa_token") setExpired(true);
+      else if (error instanceof ApiError && error.code === "invalid_mfa_code") setPasskeyError("That passkey is not one of this account's. Try another, or enter a code.");
+      else setPasskeyError(describePasskeyError(error) ?? (error instanceof ApiError ? error.message : "The passkey did not work. Try again, or enter a code."));
+    } finally {
+      setPasskeyBusy(false);
+    }
+  }
   const form = useFormSubmit({
     schema: LoginSecondStepSchema,
     send: (input) => call(factors.logInSecondStep, { body: input }),
@@ -53,16 +74,34 @@ export function SecondStep({ challenge, email, next, onStartOver }: SecondStepPr
         <h1>Two-step sign-in</h1>
         <p className="muted">
           Your password was right. To finish signing in as <strong className={styles.address}>{email}</strong>,{" "}
-          {kind === "code" ? "enter the code your authenticator app shows." : "enter one of your recovery codes."}
+          {passkeyOffered
+            ? "use one of your passkeys, or enter a code."
+            : kind === "code"
+              ? "enter the code your authenticator app shows."
+              : "enter one of your recovery codes."}
         </p>
       </div>
+      {passkeyOffered ? (
+        <div className={styles.form}>
+          {/* Offered first: one touch instead of typing a code (README: Second factors). */}
+          <Button variant="primary" full onClick={() => void provePasskey()} busy={passkeyBusy || leaving}>
+            {passkeyBusy ? "Waiting for your passkey…" : "Use a passkey"}
+          </Button>
+          {passkeyError ? (
+            <p role="alert" className="field-error">
+              {passkeyError}
+            </p>
+          ) : null}
+          <p className="muted">Or enter a code:</p>
+        </div>
+      ) : null}
       <Form form={form} failure="Couldn't sign you in" className={styles.form}>
         <input type="hidden" name="mfa_token" value={challenge.mfa_token} />
         <SecondFactorField
           kind={kind}
           onKindChange={setKind}
           error={form.errors[kind]}
-          autoFocus
+          autoFocus={!passkeyOffered}
           recoveryAllowed={challenge.methods.includes("recovery_code")}
         />
         <SubmitButton busy={form.busy || leaving} busyLabel="Checking…" full>

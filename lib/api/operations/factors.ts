@@ -7,10 +7,11 @@ import {
   AccessGrantSchema,
   AuthResultSchema,
   MfaStatusSchema,
+  PasskeyRequestOptionsSchema,
   RecoveryCodesSchema,
   TotpSetupSchema,
 } from "@/lib/auth/responses";
-import { LoginSecondStepSchema, ReauthenticateSchema, TotpConfirmSchema } from "@/lib/auth/schemas";
+import { LoginSecondStepSchema, MfaPasskeyOptionsSchema, ReauthenticateSchema, TotpConfirmSchema } from "@/lib/auth/schemas";
 
 const EXAMPLE_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 const EXAMPLE_RECOVERY_CODES = [
@@ -30,6 +31,28 @@ const SECOND_STEPS_LIMITED = {
     "10 wrong second steps (TOTP codes and recovery codes together) for the account within 15 minutes: wait " +
     "`Retry-After` seconds. A right one empties the count.",
 };
+
+const NO_PASSKEYS = { status: 409, codes: ["no_passkeys"], description: "The account has no passkeys: use a code instead." } as const;
+
+const EXAMPLE_CHALLENGE = "dGhpcyBpcyBhIDI1Ni1iaXQgY2hhbGxlbmdlIGV4YW1wbGU";
+const EXAMPLE_OWN_PASSKEY_OPTIONS = {
+  challenge: EXAMPLE_CHALLENGE,
+  rpId: "items.example.com",
+  timeout: 300000,
+  userVerification: "required",
+  allowCredentials: [{ id: "AZNvjnxKfT6bGi9MXW5_gA", type: "public-key", transports: ["internal", "hybrid"] }],
+} as const;
+const EXAMPLE_PASSKEY_ASSERTION = {
+  id: "AZNvjnxKfT6bGi9MXW5_gA",
+  rawId: "AZNvjnxKfT6bGi9MXW5_gA",
+  type: "public-key",
+  response: {
+    clientDataJSON: "eyJ0eXBlIjoid2ViYXV0aG4uZ2V0IiwiY2hhbGxlbmdlIjoiZEdocGN5QnBjeUJoIn0",
+    authenticatorData: "SZYN5YgOjGh0NBcPZHZgW4_krrmihjLHmVzzuoMdl2MdAAAAAA",
+    signature: "MEUCIQCv7EqsBRtf2E4o_BjzZfBwNpP8fLjd5y6TUOLWt5l9DQ",
+  },
+  clientExtensionResults: {},
+} as const;
 
 const MFA_NOT_ENABLED = {
   status: 409,
@@ -136,16 +159,18 @@ export const logInSecondStep = defineOperation({
   method: "POST",
   path: "/api/auth/login/mfa",
   tag: "Second factors",
-  summary: "Complete a login with a code or a recovery code",
+  summary: "Complete a login with a code, a recovery code or a passkey",
   description:
     "The second step of a login that answered `mfa_required`. `mfa_token` is single use, valid 300 s, and only " +
     "from the client address that passed the password; after 5 wrong codes it is void. A TOTP time step is " +
-    "accepted once per account. A recovery code works once, and a notice says how many are left. The answer is a " +
-    "login's: the new session is at `aal` 2, `amr` `[pwd, otp]` or `[pwd, rec]`.",
+    "accepted once per account. A recovery code works once, and a notice says how many are left. `passkey` is the " +
+    "assertion for options from `POST /api/auth/login/mfa/passkey-options`; only the account's own passkeys are " +
+    "accepted, each challenge once. The answer is a login's: the new session is at `aal` 2, `amr` `[pwd, otp]`, " +
+    "`[pwd, rec]` or `[pwd, passkey]`.",
   access: "public",
   delivers: "tokens-and-cookies",
   refuseCrossSite: true,
-  body: { schema: LoginSecondStepSchema, required: true, example: { mfa_token: EXAMPLE_MFA_TOKEN, code: "123456" } },
+  body: { schema: LoginSecondStepSchema, required: true, example: { mfa_token: EXAMPLE_MFA_TOKEN, passkey: EXAMPLE_PASSKEY_ASSERTION } },
   success: {
     status: 200,
     description: "A new session at `aal` 2.",
@@ -158,12 +183,64 @@ export const logInSecondStep = defineOperation({
       codes: ["invalid_mfa_token", "invalid_mfa_code"],
       description:
         "`invalid_mfa_token`: unknown, used, expired, from another address, or void after 5 wrong codes: log in " +
-        "again. `invalid_mfa_code`: the code is wrong or its time step was used already.",
+        "again. `invalid_mfa_code`: the code is wrong or its time step was used already, or the passkey is not one " +
+        "of the account's, its challenge was used or expired, or its signature or user verification failed. Each " +
+        "counts as a wrong second step.",
       headers: ["WWW-Authenticate"],
     },
     CROSS_SITE_FORM,
     SECOND_STEPS_LIMITED,
   ],
+});
+
+export const secondStepPasskeyOptions = defineOperation({
+  id: "secondStepPasskeyOptions",
+  method: "POST",
+  path: "/api/auth/login/mfa/passkey-options",
+  tag: "Second factors",
+  summary: "Options to complete a login with a passkey",
+  description:
+    "WebAuthn request options for the second step: `allowCredentials` lists the account's own passkeys, and only " +
+    "they are accepted. User verification is required; the challenge is single use and valid 5 minutes. The " +
+    "`mfa_token` is not used up and no try is taken.",
+  access: "public",
+  refuseCrossSite: true,
+  body: { schema: MfaPasskeyOptionsSchema, required: true, example: { mfa_token: EXAMPLE_MFA_TOKEN } },
+  success: {
+    status: 200,
+    description: "Request options (WebAuthn `PublicKeyCredentialRequestOptionsJSON`).",
+    schema: PasskeyRequestOptionsSchema,
+    example: EXAMPLE_OWN_PASSKEY_OPTIONS,
+  },
+  errors: [
+    {
+      status: 401,
+      codes: ["invalid_mfa_token"],
+      description: "Unknown, used, expired, from another address, or void after 5 wrong second steps: log in again.",
+      headers: ["WWW-Authenticate"],
+    },
+    NO_PASSKEYS,
+    CROSS_SITE_FORM,
+  ],
+});
+
+export const reauthenticationPasskeyOptions = defineOperation({
+  id: "reauthenticationPasskeyOptions",
+  method: "POST",
+  path: "/api/auth/reauthenticate/passkey-options",
+  tag: "Second factors",
+  summary: "Options to prove a passkey again",
+  description:
+    "WebAuthn request options for `POST /api/auth/reauthenticate` with `passkey`: `allowCredentials` lists the " +
+    "caller's passkeys, and only they are accepted. The challenge is single use and valid 5 minutes.",
+  access: "user",
+  success: {
+    status: 200,
+    description: "Request options (WebAuthn `PublicKeyCredentialRequestOptionsJSON`).",
+    schema: PasskeyRequestOptionsSchema,
+    example: EXAMPLE_OWN_PASSKEY_OPTIONS,
+  },
+  errors: [NO_PASSKEYS],
 });
 
 export const reauthenticate = defineOperation({
@@ -173,9 +250,10 @@ export const reauthenticate = defineOperation({
   tag: "Second factors",
   summary: "Prove a method again, for a sensitive action",
   description:
-    "Gives this session a fresh `auth_time`; a TOTP code or a recovery code also raises it to `aal` 2. Answers a " +
+    "Gives this session a fresh `auth_time`; a TOTP code, a recovery code or a passkey (an assertion for options " +
+    "from `POST /api/auth/reauthenticate/passkey-options`) also raises it to `aal` 2. Answers a " +
     "new access token with the new claims (a browser also gets it as its cookie; the refresh token is unchanged). " +
-    "Wrong answers count like the login's: a password against the account's login limit, a code against its " +
+    "Wrong answers count like the login's: a password against the account's login limit, a code or a passkey against its " +
     "second steps.",
   access: "user",
   delivers: "access-cookie",
@@ -187,7 +265,7 @@ export const reauthenticate = defineOperation({
     example: { access_token: EXAMPLE_ACCESS_TOKEN, token_type: "Bearer", expires_in: 900 },
   },
   errors: [
-    { ...WRONG_PASSWORD, codes: ["invalid_credentials", "invalid_mfa_code"], description: "The password or code is wrong (403: the caller stays signed in)." },
+    { ...WRONG_PASSWORD, codes: ["invalid_credentials", "invalid_mfa_code"], description: "The password, code or passkey is wrong (403: the caller stays signed in)." },
     { ...COMMON_ERRORS.rateLimited, description: "Too many wrong passwords or second steps for the account; wait `Retry-After` seconds." },
   ],
 });

@@ -12,6 +12,8 @@ import { readProvedSession, recordProof } from "@/lib/auth/factors/assurance";
 import { renewRecoveryCodes } from "@/lib/auth/factors/recovery-sets";
 import { passSecondStep, reauthenticateWithFactor, type SecondFactorProof } from "@/lib/auth/factors/second-step";
 import { countPasskeys } from "@/lib/auth/factors/passkeys";
+import { passkeyRequestOptions } from "@/lib/auth/factors/passkey-assertions";
+import { peekMfaToken } from "@/lib/auth/factors/mfa-tokens";
 import { getMfaStatus } from "@/lib/auth/factors/status";
 import { confirmTotpSetup, disableTotp, startTotpSetup } from "@/lib/auth/factors/totp-setup";
 import { recordAccountEvent, type Origin } from "@/lib/audit/account-events";
@@ -20,7 +22,8 @@ import type { Caller } from "@/lib/auth/identity/caller";
 import type { RequestContext } from "@/lib/auth/identity/request-context";
 import type { AccessGrant } from "@/lib/auth/identity/token-delivery";
 import type { MfaStatusView } from "@/lib/auth/responses";
-import type { LoginSecondStepInput, ReauthenticateInput } from "@/lib/auth/schemas";
+import type { AuthenticationResponseInput, LoginSecondStepInput, ReauthenticateInput } from "@/lib/auth/schemas";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 
 /** The caller's address, for the notices; 401 when the account is gone. */
 async function emailOf(caller: Caller): Promise<string> {
@@ -59,8 +62,29 @@ export async function newRecoveryCodes(caller: Caller, context: Origin) {
   return { recovery_codes: codes };
 }
 
-const proofOf = (input: { code?: string | undefined; recovery_code?: string | undefined }): SecondFactorProof =>
-  input.code !== undefined ? { code: input.code } : { recoveryCode: input.recovery_code ?? "" };
+type ProofInput = { code?: string | undefined; recovery_code?: string | undefined; passkey?: AuthenticationResponseInput | undefined };
+const proofOf = (input: ProofInput): SecondFactorProof =>
+  input.passkey !== undefined ? { passkey: input.passkey } : input.code !== undefined ? { code: input.code } : { recoveryCode: input.recovery_code ?? "" };
+
+const noPasskeys = () => new HttpError(409, { code: "no_passkeys", detail: "This account has no passkeys." });
+
+/**
+ * Request options for the second step of a login with a passkey: only the account's passkeys
+ * are listed (and only they will be accepted). The `mfa_token` is read, neither used up nor
+ * charged a try: options prove nothing. 401 `invalid_mfa_token`, 409 `no_passkeys`.
+ */
+export async function secondStepPasskeyOptions(mfaToken: string, context: RequestContext): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  const holder = await peekMfaToken(mfaToken, context.addressKey);
+  if (!holder) throw unauthorizedAs("invalid_mfa_token", "This sign-in step has expired or was already used. Sign in again.");
+  if ((await countPasskeys(holder.userId)) === 0) throw noPasskeys();
+  return passkeyRequestOptions("second_step", holder.userId);
+}
+
+/** Request options for reauthenticating with one of the caller's passkeys; 409 `no_passkeys`. */
+export async function reauthenticationPasskeyOptions(caller: Caller): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  if ((await countPasskeys(caller.id)) === 0) throw noPasskeys();
+  return passkeyRequestOptions("reauthentication", caller.id);
+}
 
 /**
  * Completes a login that answered `mfa_required`: a session at aal 2 whose amr names the

@@ -19,6 +19,7 @@ import {
   updatePasswordHash,
 } from "@/lib/auth/accounts/users";
 import { issueTokens, knownDevice, startSession } from "@/lib/auth/accounts/grants";
+import { countPasskeys } from "@/lib/auth/factors/passkeys";
 import { issueMfaToken } from "@/lib/auth/factors/mfa-tokens";
 import { voidLinkTokens } from "@/lib/auth/accounts/link-tokens";
 import { noticeNewDevice, noticePasswordChanged } from "@/lib/mail/notices";
@@ -100,9 +101,12 @@ export async function logIn(input: LoginInput, context: RequestContext) {
   return started;
 }
 
+/** The mfa_token and the methods it can be completed with; passkeys are counted on this path only. */
 async function secondStepRequired(checked: CheckedCredentials, context: RequestContext) {
-  const { mfaToken, expiresIn } = await issueMfaToken(checked, context.addressKey);
-  return { mfa_required: true as const, mfa_token: mfaToken, methods: ["totp" as const, "recovery_code" as const], expires_in: expiresIn };
+  const [{ mfaToken, expiresIn }, passkeys] = await Promise.all([issueMfaToken(checked, context.addressKey), countPasskeys(checked.userId)]);
+  const methods: ("totp" | "recovery_code" | "passkey")[] = ["totp", "recovery_code"];
+  if (passkeys > 0) methods.push("passkey");
+  return { mfa_required: true as const, mfa_token: mfaToken, methods, expires_in: expiresIn };
 }
 
 /** New tokens for a refresh token, which is rotated (lib/auth/sessions/refresh-tokens.ts). */

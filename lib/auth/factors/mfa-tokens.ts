@@ -53,3 +53,15 @@ export async function redeemMfaToken(mfaToken: string, tx?: Pick<Prisma.Transact
   });
   return count === 1;
 }
+
+/**
+ * The account a live token is for, read without taking a try or using it up: for the passkey
+ * options of a second step, which prove nothing by themselves. Same address rule as a claim.
+ */
+export async function peekMfaToken(mfaToken: string, clientAddress: string): Promise<MfaTokenHolder | null> {
+  const db = await getDb();
+  return db.mfaToken.findFirst({
+    where: { tokenHash: hashToken(mfaToken), clientAddress, usedAt: null, expiresAt: { gt: new Date() }, failures: { lt: MAX_FAILURES } },
+    select: { userId: true, credentialsVersion: true },
+  });
+}

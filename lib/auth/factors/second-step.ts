@@ -11,17 +11,29 @@ import { claimMfaAttempt, redeemMfaToken, type MfaTokenHolder } from "@/lib/auth
 import { redeemRecoveryCode } from "@/lib/auth/factors/recovery-codes";
 import { tellRecoveryCodeUsed } from "@/lib/auth/factors/recovery-sets";
 import { verifyTotpCode } from "@/lib/auth/factors/totp-codes";
+import { provePasskey } from "@/lib/auth/factors/passkey-assertions";
 import { recordAccountEvent, type Origin } from "@/lib/audit/account-events";
+import type { AuthenticationResponseInput } from "@/lib/auth/schemas";
 
-export type SecondFactorProof = { code: string } | { recoveryCode: string };
+export type SecondFactorProof = { code: string } | { recoveryCode: string } | { passkey: AuthenticationResponseInput };
 
-const methodOf = (proof: SecondFactorProof) => ("code" in proof ? "otp" : "rec");
-export type ProvedFactor = { method: "otp" } | { method: "rec"; recoveryCodesLeft: number };
+const methodOf = (proof: SecondFactorProof) => ("code" in proof ? "otp" : "passkey" in proof ? "passkey" : "rec");
+export type ProvedFactor = { method: "otp" } | { method: "rec"; recoveryCodesLeft: number } | { method: "passkey" };
+
+/**
+ * A passkey proved for this account and ceremony (its challenge used up whatever the answer,
+ * another account's passkey refused). Judged outside the token's transaction: it writes the
+ * challenge and the counter through its own statements.
+ */
+async function provePasskeyFor(userId: string, ceremony: "second_step" | "reauthentication", passkey: AuthenticationResponseInput): Promise<ProvedFactor | null> {
+  return (await provePasskey(passkey, ceremony, userId)) ? { method: "passkey" } : null;
+}
 
 type Writer = Pick<Prisma.TransactionClient, "totpFactor" | "$queryRaw">;
 
 /** The factor proved (its step recorded, or its code used up), or null for a wrong code. */
 async function prove(userId: string, proof: SecondFactorProof, tx?: Writer): Promise<ProvedFactor | null> {
+  if ("passkey" in proof) return provePasskeyFor(userId, "reauthentication", proof.passkey);
   if ("code" in proof) return (await verifyTotpCode(userId, proof.code, tx)) ? { method: "otp" } : null;
   const used = await redeemRecoveryCode(userId, proof.recoveryCode, tx);
   return used && { method: "rec", recoveryCodesLeft: used.left };
@@ -64,6 +76,13 @@ export async function passSecondStep(
     await failed("locked");
     throw error;
   });
+  // A passkey is judged before the token's transaction (its challenge and counter are written
+  // by their own statements); a wrong one is a wrong second step, counted like a wrong code.
+  const passkeyProved = "passkey" in proof ? await provePasskeyFor(holder.userId, "second_step", proof.passkey) : undefined;
+  if (passkeyProved === null) {
+    await failed("wrong_passkey");
+    throw unauthorizedAs("invalid_mfa_code", "That passkey cannot be used for this account.");
+  }
   const db = await getDb();
   // The token is used up first, in the transaction that judges the code and holds its row
   // locked: of two requests racing with one token, the one that waits finds it used and
@@ -71,7 +90,7 @@ export async function passSecondStep(
   const proved = await db
     .$transaction(async (tx) => {
       if (!(await redeemMfaToken(mfaToken, tx))) throw invalidMfaToken();
-      const result = await prove(holder.userId, proof, tx);
+      const result = passkeyProved ?? (await prove(holder.userId, proof, tx));
       if (!result) throw unauthorizedAs("invalid_mfa_code", "That code is not right.");
       return result;
     })
@@ -86,7 +105,10 @@ export async function passSecondStep(
 /** Reauthentication with a second factor: the session becomes aal 2 with a fresh auth_time. 403 when wrong. */
 export async function reauthenticateWithFactor(userId: string, sessionId: string, proof: SecondFactorProof): Promise<ProvedFactor> {
   const proved = await checkSecondFactor(userId, proof);
-  if (!proved) throw new HttpError(403, { code: "invalid_mfa_code", detail: "That code is not right." });
+  if (!proved) {
+    const detail = "passkey" in proof ? "That passkey cannot be used for this account." : "That code is not right.";
+    throw new HttpError(403, { code: "invalid_mfa_code", detail });
+  }
   await recordProof(sessionId, userId, proved.method);
   return proved;
 }
