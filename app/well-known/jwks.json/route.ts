@@ -1,4 +1,5 @@
 import { jwksResponse } from "@/lib/auth/identity/signing-keys";
+import { problem } from "@/lib/http/problem";
 
 export const dynamic = "force-dynamic";
 
@@ -7,3 +8,14 @@ export const dynamic = "force-dynamic";
 export function GET(): Promise<Response> {
   return jwksResponse();
 }
+
+// It is in the OpenAPI document, so a wrong method gets the API's own 405, not Next's bare one.
+function methodNotAllowed(request: Request): Response {
+  return problem(405, {
+    code: "method_not_allowed",
+    detail: `${request.method} is not supported here. Allowed: GET, HEAD, OPTIONS.`,
+    headers: { allow: "GET, HEAD, OPTIONS" },
+  });
+}
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };
