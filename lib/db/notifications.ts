@@ -23,9 +23,12 @@ export type Subscription = {
   close: () => Promise<void>;
 };
 
-/** LISTENs on every channel; resolves once all are in place (so nothing sent after is missed). */
-export async function listen(channels: string[], handlers: NotificationHandlers): Promise<Subscription> {
-  const subscription = env.DATABASE_URL ? await listenOnServer(channels, handlers) : await listenOnPglite(channels, handlers);
+/**
+ * LISTENs on every channel; resolves once all are in place (so nothing sent after is missed).
+ * `name` tells this listener's connection from the others in pg_stat_activity.
+ */
+export async function listen(channels: string[], handlers: NotificationHandlers, name = "notifications"): Promise<Subscription> {
+  const subscription = env.DATABASE_URL ? await listenOnServer(channels, handlers, name) : await listenOnPglite(channels, handlers);
   const unregister = onCloseDb(async () => {
     await subscription.close();
     handlers.onClosed();
@@ -38,13 +41,13 @@ export async function listen(channels: string[], handlers: NotificationHandlers)
   return subscription;
 }
 
-async function listenOnServer(channels: string[], handlers: NotificationHandlers): Promise<Subscription> {
+async function listenOnServer(channels: string[], handlers: NotificationHandlers, name: string): Promise<Subscription> {
   const client = new pg.Client({
     connectionString: env.DATABASE_URL_UNPOOLED ?? env.DATABASE_URL,
     connectionTimeoutMillis: 5_000,
     keepAlive: true,
     // Lets an operator (and the tests) find this connection in pg_stat_activity.
-    application_name: `jwt-items:${env.PORT} notifications`,
+    application_name: `jwt-items:${env.PORT} ${name}`,
   });
   let closing = false;
   const lost = (reason: string) => {

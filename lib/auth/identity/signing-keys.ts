@@ -213,11 +213,15 @@ export class KeySet implements KeySource {
   private async start(): Promise<void> {
     this.state = "starting";
     try {
-      const subscription = await listen([KEYS_CHANNEL], {
-        onMessage: () => void this.reload().catch((error: unknown) => this.lose(error)),
-        onLost: (reason) => this.lose(reason),
-        onClosed: () => this.stop(),
-      });
+      const subscription = await listen(
+        [KEYS_CHANNEL],
+        {
+          onMessage: () => void this.reload().catch((error: unknown) => this.lose(error)),
+          onLost: (reason) => this.lose(reason),
+          onClosed: () => this.stop(),
+        },
+        "signing keys",
+      );
       if (this.state !== "starting") return void subscription.close();
       this.subscription = subscription;
       await this.reload();
