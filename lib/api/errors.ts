@@ -23,6 +23,11 @@ export const COMMON_ERRORS = {
     codes: ["headers_too_large"],
     description: "The headers, cookies included, exceed 16 KiB (under `npm start`).",
   },
+  uriTooLong: {
+    status: 414,
+    codes: ["uri_too_long"],
+    description: "The path and query exceed 4 KiB (under `npm start`).",
+  },
   mediaType: {
     status: 415,
     codes: ["unsupported_media_type"],

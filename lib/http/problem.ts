@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   body_too_large: "The request body is larger than 16 KiB.",
   body_timeout: "The request body did not arrive in time; the connection is closed.",
   headers_too_large: "The request's headers, cookies included, exceed 16 KiB.",
+  uri_too_long: "The request's path and query exceed 4 KiB.",
   request_timeout: "The request's headers did not arrive in time; the connection is closed.",
   malformed_request: "The request is not well-formed HTTP.",
   unsupported_media_type: "The request body has a media type the endpoint does not accept.",

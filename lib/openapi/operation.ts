@@ -118,7 +118,7 @@ function errorSpecs(operation: Operation): ErrorSpec[] {
   if (operation.sensitive) specs.push(COMMON_ERRORS.stepUp);
   if (operation.access !== "public" && UNSAFE.has(operation.method)) specs.push(COMMON_ERRORS.crossSite);
   if (operation.database !== false) specs.push(COMMON_ERRORS.databaseDown);
-  specs.push(COMMON_ERRORS.headersTooLarge, COMMON_ERRORS.internal);
+  specs.push(COMMON_ERRORS.uriTooLong, COMMON_ERRORS.headersTooLarge, COMMON_ERRORS.internal);
   return specs;
 }
 

@@ -3,6 +3,7 @@
 // answer those with a bare status line; they get problem+json like every other error.
 import "server-only";
 import { STATUS_CODES } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { problem } from "@/lib/http/problem";
 
@@ -37,4 +38,25 @@ export function answerUnparsableRequest(error: ParserError, socket: Duplex): voi
     ];
     socket.end(`${head.join("\r\n")}\r\n\r\n${body}`);
   });
+}
+
+/**
+ * The longest request target (path and query) served: gunicorn's limit for the request
+ * line, which is what the Flask tutorial runs on. Nothing of the API needs more, and Next
+ * echoes the target twice in a trailing-slash redirect (`Location` and `Refresh`), so a
+ * longer one would make an answer whose headers HTTP clients refuse to read (undici stops
+ * at 16 KiB).
+ */
+export const MAX_TARGET_BYTES = 4096;
+
+/** Answers 414 and returns true when the request's target is over MAX_TARGET_BYTES. */
+export function refuseLongTarget(req: IncomingMessage, res: ServerResponse): boolean {
+  if (Buffer.byteLength(req.url ?? "") <= MAX_TARGET_BYTES) return false;
+  const response = problem(414, { code: "uri_too_long", detail: "The request's path and query exceed 4 KiB." });
+  void response.text().then((body) => {
+    if (res.headersSent || res.destroyed) return;
+    res.writeHead(414, { ...Object.fromEntries(response.headers), "content-length": Buffer.byteLength(body), connection: "close" });
+    res.end(body);
+  });
+  return true;
 }

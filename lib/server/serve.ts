@@ -16,7 +16,7 @@ import { closeDb } from "@/lib/db";
 import { closeTransport } from "@/lib/mail/transport";
 import { env } from "@/lib/env";
 import { declaresTooLarge, whenBodyArrived } from "@/lib/server/body-limit";
-import { answerUnparsableRequest } from "@/lib/server/client-error";
+import { answerUnparsableRequest, refuseLongTarget } from "@/lib/server/client-error";
 
 export async function serveNext({ dev, root }: { dev: boolean; root: string }): Promise<void> {
   const app = next({ dev, dir: root, hostname: env.HOST, port: env.PORT });
@@ -28,6 +28,7 @@ export async function serveNext({ dev, root }: { dev: boolean; root: string }): 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     connections.requestStarted(req.socket, res);
     if (stopping) res.setHeader("connection", "close");
+    if (refuseLongTarget(req, res)) return;
     req.headers["x-forwarded-for"] = resolveClientAddress(
       req.headers["x-forwarded-for"]?.toString(),
       req.socket.remoteAddress,
