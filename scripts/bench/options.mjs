@@ -9,8 +9,9 @@ export const USAGE = `Usage: npm run bench -- [options]   (every option also as 
   --rounds N         rounds, medians reported (BENCH_ROUNDS; default 2, --smoke 1)
   --warmup S         seconds of unrecorded load per scenario and target first (BENCH_WARMUP; default 2, --smoke 0)
   --scenarios LIST   ${SCENARIOS.map((s) => s.name).join(",")} (BENCH_SCENARIOS; default all)
-  --targets LIST     app,base,flask,raw,raw2 (BENCH_TARGETS; default app + the peers when ../shared/bench/peers, or BENCH_PEERS_DIR, exists;
-                     base is the app built in the checkout BENCH_BASE_DIR names, e.g. a worktree of the commit to compare with)
+  --targets LIST     app,base,es256,flask,raw,raw2 (BENCH_TARGETS; default app + the peers when ../shared/bench/peers, or BENCH_PEERS_DIR, exists;
+                     base is the app built in the checkout BENCH_BASE_DIR names, e.g. a worktree of the commit to compare with;
+                     es256 is this build again with JWT_ALG=ES256)
   --out FILE         results file (BENCH_OUT; default bench-results/<timestamp>.json)
   --label TEXT       a name for this run in the results file, e.g. "before" (BENCH_LABEL)
   --build            run \`npm run build\` even when .next/BUILD_ID exists

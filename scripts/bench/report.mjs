@@ -7,6 +7,8 @@ import { postgresVersion } from "./targets.mjs";
 
 /** The comparisons the table shows: the app's req/s over each peer's. */
 const PEERS_COMPARED = ["base", "flask", "raw", "raw2"];
+/** The app under other settings, each compared the other way round: the variant's req/s over the app's. */
+const VARIANTS = ["es256"];
 
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -36,13 +38,16 @@ function groupByKey(rows) {
   return groups;
 }
 
-/** Per scenario and load: the app's req/s divided by each peer's. */
+/** Per scenario and load: the app's req/s divided by each peer's, and each variant's divided by the app's. */
 export function ratios(rows) {
   return [...groupByKey(rows)].map(([key, group]) => {
     const rps = Object.fromEntries(group.map((row) => [row.target, row.median.rps]));
     const entry = { key };
     for (const peer of PEERS_COMPARED) {
       if (rps.app && rps[peer]) entry[`app/${peer}`] = Math.round((rps.app / rps[peer]) * 1000) / 1000;
+    }
+    for (const variant of VARIANTS) {
+      if (rps.app && rps[variant]) entry[`${variant}/app`] = Math.round((rps[variant] / rps.app) * 1000) / 1000;
     }
     return entry;
   });

@@ -78,13 +78,13 @@ async function runScenario(scenario, server, duration, tool, problems) {
 }
 
 /** Round after round, scenario after scenario, every target in turn: drift hits all of them alike. */
-async function measure(options, servers, tool) {
+async function measure(options, servers, tool, catalog) {
   const rows = new Map();
   const problems = [];
   const plan = options.scenarios.map((scenario) => ({
     scenario,
-    // The app-only scenarios run on the app from another checkout too (base), to compare.
-    servers: servers.filter((s) => !scenario.appOnly || s.name === "app" || s.name === "base"),
+    // The app-only scenarios run on every target that is the app (base, es256 too), to compare.
+    servers: servers.filter((s) => !scenario.appOnly || catalog[s.name].pages),
   })).filter((step) => step.servers.length);
   if (options.warmup) {
     console.log(`\nWarm-up: ${options.warmup} s per scenario and target (not recorded)`);
@@ -150,7 +150,7 @@ async function main() {
   const machine = machineInfo(tool);
   const app = appInfo(ROOT);
   const servers = await startTargets(names, catalog, logDir);
-  const { rows, problems } = await measure(options, servers, tool);
+  const { rows, problems } = await measure(options, servers, tool, catalog);
   await stopAll();
 
   for (const row of rows) row.median = summarize(row.rounds);

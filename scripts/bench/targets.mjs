@@ -30,6 +30,9 @@ export function targetCatalog(root, peersDir, baseDir = process.env.BENCH_BASE_D
     // The app as another checkout has it (BENCH_BASE_DIR, built there), measured in the same
     // interleaved run: "no slower than before" compared side by side, not across runs.
     ...(baseDir ? { base: { ...appTarget(`the app at ${baseDir}`, "bench_base", baseDir), peer: true } } : {}),
+    // The same build started with other settings, measured beside `app` in the same run:
+    // what a setting costs (`es256/app` in the table), not a peer.
+    es256: appTarget("the app with JWT_ALG=ES256 (keys from the database, JWKS at the edge)", "bench_es256", root, { JWT_ALG: "ES256" }),
     flask: {
       describe: "Flask seed: gunicorn, 2 sync workers, bcrypt",
       database: "bench_flask",
@@ -44,7 +47,8 @@ export function targetCatalog(root, peersDir, baseDir = process.env.BENCH_BASE_D
   };
 }
 
-function appTarget(describe, database, cwd) {
+/** `npm start` in `cwd`; `settings` are added to its environment (a variant of the app). */
+function appTarget(describe, database, cwd, settings = {}) {
   return {
     describe,
     database,
@@ -55,6 +59,7 @@ function appTarget(describe, database, cwd) {
         NODE_ENV: "production", DATABASE_URL: databaseUrl, JWT_SECRET, BCRYPT_COST,
         PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1",
         LOGIN_MAX_FAILURES_PER_IP: NO_LIMIT, LOGIN_MAX_FAILURES_PER_EMAIL: NO_LIMIT, SIGNUP_MAX_PER_IP: NO_LIMIT,
+        ...settings,
         // WEB_CONCURRENCY (workers of `npm start`) passes through from the caller's environment.
       },
     }),
