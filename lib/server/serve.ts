@@ -37,9 +37,22 @@ export async function serveNext({ dev, root }: { dev: boolean; root: string }): 
     // The edge middleware fetches the JWKS again when this list differs from its copy, so a
     // revoked key is refused there at once. Never a client's own: removed first.
     delete req.headers[KIDS_HEADER];
-    const kids = keySet.publishedKids();
-    if (kids !== null) req.headers[KIDS_HEADER] = kids;
-    whenBodyArrived(req, res, env.REQUEST_BODY_TIMEOUT * 1000, () => void handle(req, res));
+    whenBodyArrived(req, res, env.REQUEST_BODY_TIMEOUT * 1000, () => {
+      const kids = keySet.publishedKids();
+      if (kids !== null) {
+        req.headers[KIDS_HEADER] = kids;
+        return void handle(req, res);
+      }
+      // The key set's listener is down (or starting): the list is read from the table (one
+      // query shared by the requests waiting), so a revocation it did not hear still
+      // reaches the edge. Without the database, no list: the edge keeps its own copy.
+      void keySet.currentKids().then(
+        (read) => {
+          req.headers[KIDS_HEADER] = read;
+        },
+        () => {},
+      ).finally(() => void handle(req, res));
+    });
   };
   const server = createServer(onRequest);
   // A client that asks before sending its body (`Expect: 100-continue`, as curl does for

@@ -24,6 +24,7 @@ import {
   type TokenKey,
 } from "@/lib/auth/identity/jwt";
 import { kidList } from "@/lib/auth/identity/remote-keys";
+import { Heartbeat } from "@/lib/auth/sessions/revocation-heartbeat";
 
 export const KEYS_CHANNEL = "signing_keys_changed";
 export type AsymmetricAlgorithm = Exclude<SigningAlgorithm, "HS256">;
@@ -183,18 +184,25 @@ export async function revokeKey(kid: string, now = new Date()): Promise<{ replac
 
 // ---- this instance's copy ----------------------------------------------------------------
 
-const RETRY_MS = 1_000;
+const TICK_MS = 250;
+const RETRY_MS = [250, 1_000, 5_000];
 
 /**
- * The key set of this instance: loaded at start and at every announced change. While the
- * listener is down, each verification reads the table (one query, shared by concurrent
- * requests) so a revocation is never missed.
+ * The key set of this instance: loaded at start and at every announced change. Its
+ * listener is watched like the revocation view's (lib/auth/sessions/revocation-view.ts): a
+ * heartbeat through the database notices a connection that went quiet without an error.
+ * While the listener is down, each verification reads the table (one query, shared by
+ * concurrent requests), and every reconnection reads the set again before it is trusted,
+ * so a change announced while nobody listened is never missed.
  */
 export class KeySet implements KeySource {
   private rows: KeyRow[] = [];
   private imported = new Map<string, Promise<TokenKey>>();
   private subscription: Subscription | null = null;
-  private state: "idle" | "starting" | "synced" | "lost" = "idle";
+  private heartbeat = new Heartbeat("signing_keys_heartbeat");
+  private state: "idle" | "starting" | "synced" | "retrying" = "idle";
+  private failures = 0;
+  private timer: NodeJS.Timeout | null = null;
   private loading: Promise<void> | null = null;
   private started: Promise<void> | null = null;
   private listeners = new Set<() => void>();
@@ -214,9 +222,9 @@ export class KeySet implements KeySource {
     this.state = "starting";
     try {
       const subscription = await listen(
-        [KEYS_CHANNEL],
+        [KEYS_CHANNEL, this.heartbeat.channel],
         {
-          onMessage: () => void this.reload().catch((error: unknown) => this.lose(error)),
+          onMessage: (channel, payload) => this.onMessage(channel, payload),
           onLost: (reason) => this.lose(reason),
           onClosed: () => this.stop(),
         },
@@ -224,10 +232,38 @@ export class KeySet implements KeySource {
       );
       if (this.state !== "starting") return void subscription.close();
       this.subscription = subscription;
+      // Listening first, then reading: a change committed in between is in what is read or
+      // announced after, and one announced while the listener was down is in what is read.
       await this.reload();
+      if (this.state !== "starting") return;
       this.state = "synced";
+      if (this.failures > 0) console.log("Signing-key listener is back: the key set is read again and held in memory");
+      this.failures = 0;
+      this.heartbeat.start(Date.now());
+      this.timer = setInterval(() => this.tick(), TICK_MS);
+      this.timer.unref();
     } catch (error) {
-      this.lose(error);
+      this.lose(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private onMessage(channel: string, payload: string): void {
+    if (channel === this.heartbeat.channel) return this.heartbeat.echo(payload);
+    void this.reload().catch((error: unknown) => this.lose(error instanceof Error ? error.message : String(error)));
+  }
+
+  private tick(): void {
+    const now = Date.now();
+    const silence = this.heartbeat.silence(now);
+    if (silence) return this.lose(silence);
+    // In-process PGlite cannot go quiet; a server connection can.
+    const subscription = this.subscription;
+    if (subscription?.remote) {
+      this.heartbeat.beatIfDue(now, (channel, payload) => {
+        subscription.notify(channel, payload).catch((error: unknown) => {
+          this.lose(error instanceof Error ? error.message : String(error));
+        });
+      });
     }
   }
 
@@ -246,22 +282,35 @@ export class KeySet implements KeySource {
     return this.loading;
   }
 
-  private lose(reason: unknown): void {
-    if (this.state === "lost" || this.state === "idle") return;
-    console.warn(`Signing-key listener lost (${reason instanceof Error ? reason.message : String(reason)}): reading the key set per request until it is back`);
-    void this.subscription?.close();
-    this.subscription = null;
-    this.state = "lost";
-    setTimeout(() => {
-      if (this.state === "lost") this.started = this.start();
-    }, RETRY_MS).unref();
+  private lose(reason: string): void {
+    if (this.state === "idle" || this.state === "retrying") return;
+    if (this.failures === 0) {
+      console.warn(`Signing-key listener lost (${reason}): reading the key set per request until it is back`);
+    }
+    this.halt();
+    this.state = "retrying";
+    const delay = RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)];
+    this.timer = setTimeout(() => {
+      this.started = this.start();
+    }, delay);
+    this.timer.unref();
   }
 
+  /** closeDb(): forget everything; the next use starts listening again. */
   private stop(): void {
-    this.subscription = null;
+    this.halt();
     this.state = "idle";
+    this.failures = 0;
     this.rows = [];
     this.imported.clear();
+  }
+
+  private halt(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.heartbeat.stop();
+    void this.subscription?.close();
+    this.subscription = null;
   }
 
   private async current(): Promise<KeyRow[]> {
@@ -286,6 +335,11 @@ export class KeySet implements KeySource {
     void this.ensureStarted();
     if (this.state !== "synced") return null;
     return kidList(this.rows.filter((row) => isPublished(row, now)).map((row) => row.kid));
+  }
+
+  /** The same, read from the table when this copy is not known to be current (the listener is down). */
+  async currentKids(now = Date.now()): Promise<string> {
+    return kidList((await this.current()).filter((row) => isPublished(row, now)).map((row) => row.kid));
   }
 
   async signing(): Promise<TokenKey> {

@@ -1,6 +1,6 @@
-// A heartbeat sent through the database to the view's own listener: a server connection
-// can go quiet without an error, and only a missing echo shows it. The view ticks it
-// every few hundred milliseconds.
+// A heartbeat sent through the database to a listener's own connection: a server
+// connection can go quiet without an error, and only a missing echo shows it. Its owner
+// (the revocation view, the signing-key set) ticks it every few hundred milliseconds.
 import "server-only";
 import { randomBytes } from "node:crypto";
 
@@ -10,10 +10,15 @@ const HEARTBEAT_TIMEOUT_MS = 1_000;
 type Beat = { payload: string; sentAt: number };
 
 export class Heartbeat {
-  readonly channel = `session_revoked_heartbeat_${randomBytes(8).toString("hex")}`;
+  /** A channel of this listener's own: `prefix` names whose it is. */
+  readonly channel: string;
   private beat: Beat | null = null;
   private lastBeatAt = 0;
   private beats = 0;
+
+  constructor(prefix = "session_revoked_heartbeat") {
+    this.channel = `${prefix}_${randomBytes(8).toString("hex")}`;
+  }
 
   /** The listener is in place: the next beat is due HEARTBEAT_MS from `now`. */
   start(now: number): void {
