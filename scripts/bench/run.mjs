@@ -77,7 +77,10 @@ async function runScenario(scenario, server, duration, tool, problems) {
   }));
 }
 
-/** Round after round, scenario after scenario, every target in turn: drift hits all of them alike. */
+/**
+ * Round after round, scenario after scenario, every target in turn (in reverse order every
+ * other round): drift hits all of them alike.
+ */
 async function measure(options, servers, tool, catalog) {
   const rows = new Map();
   const problems = [];
@@ -95,7 +98,8 @@ async function measure(options, servers, tool, catalog) {
   for (let round = 1; round <= options.rounds; round++) {
     console.log(`\nRound ${round}/${options.rounds}, ${options.duration} s per load`);
     for (const { scenario, servers: on } of plan) {
-      for (const server of on) {
+      // Every other round the other way round: drift within a round favours no target.
+      for (const server of round % 2 ? on : [...on].reverse()) {
         const results = await runScenario(scenario, server, options.duration, tool, problems);
         results?.forEach((result, i) => record(rows, scenario, scenario.loads[i], server.name, result, problems));
       }
