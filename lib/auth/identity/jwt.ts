@@ -117,6 +117,40 @@ export async function signAccessToken(
     .sign(signer.key);
 }
 
+/** The key a token's header names, its algorithm pinned to it; TokenError when there is none. */
+async function keyFor(kid: string | undefined, alg: string | undefined, keys: KeySource, headers?: Headers): Promise<TokenKey> {
+  const chosen = (await secretKeyFor(kid)) ?? (kid ? await keys.verifying(kid, headers) : null);
+  if (!chosen || chosen.alg !== alg) throw new TokenError("invalid_token", "The access token is invalid.");
+  return chosen;
+}
+
+// Tokens already verified, by their exact text. A client sends the same access token with
+// every request of its lifetime, and the signature check is most of a verification's cost
+// (an ECDSA verify for ES256, in the middleware and again in the handler). A token seen
+// again skips it: its text is the very bytes whose signature and claims were checked, so
+// only what can change since is checked again, at every use: the clock against `exp`, and
+// that the key source still hands out the very key that verified it (a revoked or withdrawn
+// kid gets null, another source or a new JWT_SECRET another key). Only verified tokens get
+// in; the oldest entry leaves when the map is full.
+const VERIFIED_MAX = 10_000;
+type Verified = { kid: string | undefined; alg: string; key: CryptoKey; claims: AccessClaims; exp: number };
+const verified = new Map<string, Verified>();
+
+async function verifiedBefore(token: string, keys: KeySource, headers?: Headers): Promise<AccessClaims | null> {
+  const entry = verified.get(token);
+  if (!entry) return null;
+  // jose's test: expired when `exp` is not after the current second.
+  const live = entry.exp > Math.floor(Date.now() / 1000) && (await keyFor(entry.kid, entry.alg, keys, headers).catch(() => null))?.key === entry.key;
+  if (live) return { ...entry.claims };
+  verified.delete(token);
+  return null;
+}
+
+function remember(token: string, entry: Verified): void {
+  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+  verified.set(token, entry);
+}
+
 /**
  * Verifies signature, algorithm, `iss`, `aud` and `exp`; throws TokenError otherwise. The
  * algorithm is pinned per key: the kid's key decides it, never the token's `alg` alone, so
@@ -127,11 +161,13 @@ export async function verifyAccessToken(
   keys: KeySource = defaultSource(),
   headers?: Headers,
 ): Promise<AccessClaims> {
+  const known = await verifiedBefore(token, keys, headers);
+  if (known) return known;
   try {
-    const { payload } = await jwtVerify(token, async (header) => {
-      const chosen = (await secretKeyFor(header.kid)) ?? (header.kid ? await keys.verifying(header.kid, headers) : null);
-      if (!chosen || chosen.alg !== header.alg) throw new TokenError("invalid_token", "The access token is invalid.");
-      return chosen.key;
+    let used: TokenKey | undefined;
+    const { payload, protectedHeader } = await jwtVerify(token, async (header) => {
+      used = await keyFor(header.kid, header.alg, keys, headers);
+      return used.key;
     }, {
       algorithms: ["HS256", "ES256", "EdDSA"],
       typ: TYPE,
@@ -139,13 +175,15 @@ export async function verifyAccessToken(
       audience: env.JWT_AUDIENCE,
       requiredClaims: ["sub", "sid", "role", "iat", "exp"],
     });
-    const { sub, sid, role } = payload;
+    const { sub, sid, role, exp } = payload;
     // Ids are UUIDs: a token naming anything else was not issued by this server as it is
     // (and would reach the database as a malformed uuid).
     if (!isId(sub) || !isId(sid) || (role !== "user" && role !== "admin")) {
       throw new TokenError("invalid_token", "The access token's claims are malformed.");
     }
-    return { sub, sid, role };
+    const claims: AccessClaims = { sub, sid, role };
+    remember(token, { kid: protectedHeader.kid, alg: protectedHeader.alg, key: used!.key, claims, exp: exp! });
+    return { ...claims };
   } catch (error) {
     if (error instanceof TokenError) throw error;
     if (error instanceof errors.JWTExpired) {
