@@ -49,7 +49,8 @@ async function main(): Promise<void> {
   await prepare();
   const { env } = await import("./lib/env.ts");
   const { superviseWorkers, workerCount } = await import("./lib/server/cluster.ts");
-  superviseWorkers(workerCount(env), `http://${env.HOST}:${env.PORT}`);
+  // npm names the script it runs: `npm start`'s node stops when npm goes (lib/server/cluster.ts).
+  superviseWorkers(workerCount(env), `http://${env.HOST}:${env.PORT}`, { startedByNpm: process.env.npm_lifecycle_event === "start" });
 }
 
 main().catch((error: unknown) => {

@@ -22,6 +22,31 @@ test("the account page shows who you are and marks this device among the session
   await phone.dispose();
 });
 
+test("the profile card changes the display name, says it is saved, and can clear it", async ({ page, account }) => {
+  await page.goto("/account");
+  const profile = page.getByRole("region", { name: "Profile" });
+  const field = profile.getByLabel("Display name");
+  await expect(field).toHaveValue(account.name);
+  await field.fill("  Grace Hopper  ");
+  await profile.getByRole("button", { name: "Save name" }).click();
+  // A visible status, not only a live region.
+  const status = profile.getByRole("status").filter({ hasText: "Saved." });
+  await expect(status).toBeVisible();
+  await expect(status).toHaveText("Saved. Your name is now “Grace Hopper”.");
+  await expect(field).toHaveValue("Grace Hopper");
+  await expect(profile.getByRole("definition").first()).toHaveText("Grace Hopper");
+  await expect(page.getByRole("banner")).toContainText("Grace Hopper");
+  await page.reload();
+  await expect(profile.getByLabel("Display name")).toHaveValue("Grace Hopper");
+
+  await profile.getByLabel("Display name").fill("");
+  await profile.getByRole("button", { name: "Save name" }).click();
+  await expect(profile.getByRole("status").filter({ hasText: "Saved." })).toHaveText("Saved. Your name is cleared.");
+  await expect(profile.getByRole("definition").first()).toHaveText("Not given");
+  await expect(page.getByRole("banner")).toContainText(account.email);
+  await expect(page.getByRole("banner")).not.toContainText("Grace Hopper");
+});
+
 test("signing out everywhere from a second browser ends the first one's session", async ({ page, account, browser }) => {
   await page.goto("/items");
   await expect(page.getByRole("heading", { level: 1, name: "Items" })).toBeVisible();

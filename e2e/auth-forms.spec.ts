@@ -71,6 +71,37 @@ test("the login form checks fields before sending and puts each message by its f
   await expect(page.getByLabel("Email")).toHaveAccessibleDescription("");
 });
 
+test("Forgot password? carries the typed email to the forgot-password page, and never to the server", async ({ page }) => {
+  const email = "carried+over@example.com";
+  const sent: string[] = [];
+  page.on("request", (request) => sent.push(`${request.url()} ${request.headers()["referer"] ?? ""}`));
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("link", { name: "Forgot password?" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Forgot your password?" })).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+  // Taken out of the address bar at once: not left in the history or a bookmark.
+  await expect(page).toHaveURL(/\/forgot-password$/);
+  // Loaded fresh (a link opened in a new tab), the page fills the field the same way.
+  await page.goto("about:blank");
+  await page.goto(`/forgot-password#email=${encodeURIComponent(email)}`);
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+  await expect(page).toHaveURL(/\/forgot-password$/);
+  await page.getByRole("button", { name: "Send the link" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeFocused();
+  await expect(page.getByText(`If an account uses ${email}`)).toBeVisible();
+  // No request carried the address in its URL or its Referer (the API got it in the body only).
+  const encoded = [email, encodeURIComponent(email)];
+  expect(sent.filter((line) => encoded.some((form) => line.includes(form)))).toEqual([]);
+});
+
+test("with nothing typed, Forgot password? opens an empty forgot-password form", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Forgot password?" }).click();
+  await expect(page).toHaveURL(/\/forgot-password$/);
+  await expect(page.getByLabel("Email")).toHaveValue("");
+});
+
 test("a wrong password is answered in words, without saying which part was wrong", async ({ page }) => {
   const account = newAccount("wrong");
   await signUpViaApi(page.request, account);

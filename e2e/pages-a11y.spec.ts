@@ -167,6 +167,16 @@ test("account page, with the unconfirmed-email banner and an email change", asyn
   });
 });
 
+test("account page, after saving a display name", async ({ page, account: _account }, testInfo) => {
+  await page.goto("/account");
+  const profile = page.getByRole("region", { name: "Profile" });
+  await profile.getByLabel("Display name").fill("Katherine Johnson");
+  await profile.getByRole("button", { name: "Save name" }).click();
+  await checkPage(page, testInfo, "account-name-saved", () =>
+    expect(profile.getByRole("status").filter({ hasText: "Saved. Your name is now" })).toBeVisible(),
+  );
+});
+
 test("users page for an admin", async ({ page, browser, baseURL }, testInfo) => {
   const other = await browser.newContext();
   await signUpViaApi(other.request, newAccount("listed", "Grace Hopper"));

@@ -1,5 +1,6 @@
 // Starts `npm start`'s compiled server (node dist/server.js) as a child process, for the
-// specs that must signal it, kill its workers or run two instances side by side.
+// specs that must signal it, kill its workers or run two instances side by side; with
+// `viaNpm`, `npm start` itself, as a person or a service manager runs it.
 import { spawn, type ChildProcess } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -24,8 +25,13 @@ export const SERVER_ENV: Record<string, string> = {
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
-export async function startServer(port: number, env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["dist/server.js"], {
+export async function startServer(
+  port: number,
+  env: Record<string, string>,
+  { viaNpm = false }: { viaNpm?: boolean } = {},
+): Promise<ServerProcess> {
+  const [command, args] = viaNpm ? ["npm", ["start"]] : [process.execPath, ["dist/server.js"]];
+  const child = spawn(command, args, {
     env: {
       ...process.env,
       ...SERVER_ENV,

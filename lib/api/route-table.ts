@@ -10,7 +10,7 @@ export const ROUTE_TABLE = {
   "/api/auth/login/mfa": { POST: "public" },
   "/api/auth/login/mfa/passkey-options": { POST: "public" },
   "/api/auth/logout": { POST: "public" },
-  "/api/auth/me": { GET: "user", DELETE: "user" },
+  "/api/auth/me": { GET: "user", PATCH: "user", DELETE: "user" },
   "/api/auth/mfa": { GET: "user" },
   "/api/auth/mfa/recovery-codes": { POST: "user" },
   "/api/auth/mfa/totp": { POST: "user", DELETE: "user" },

@@ -80,6 +80,19 @@ export const PasswordChangeSchema = z
   })
   .meta({ id: "PasswordChangeRequest" });
 
+// PATCH /api/auth/me: `name` is required (a body without it changes nothing and says so);
+// null, "" or only spaces clear it, as NameSchema turns an empty name into null.
+export const ProfileUpdateSchema = z
+  .object({
+    name: NameSchema.nullable().meta({
+      description: "The display name, trimmed, at most 100 characters; `null` or `\"\"` clears it.",
+      example: "Ada Lovelace",
+    }),
+  })
+  .meta({ id: "ProfileUpdateRequest" });
+
+export type ProfileUpdateInput = z.output<typeof ProfileUpdateSchema>;
+
 export const AccountDeleteSchema = z
   .object({
     password: z.string({ error: "Enter your password." }).min(1, { error: "Enter your password." }),

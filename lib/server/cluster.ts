@@ -1,6 +1,10 @@
 // The primary process of `npm start`: it serves nothing itself. It forks the workers,
 // replaces one that dies, and on SIGTERM or SIGINT asks each to finish its requests in
 // flight, then exits 0 once they all have (docs/decisions/0010-workers-and-shutdown.md).
+// Under `npm start` the signal reaches it through npm, which passes SIGTERM and SIGINT on
+// to its script: package.json's `exec` makes this process that script, not a child of a
+// `sh -c` that would die of the signal and leave it running (decision 0042). Should npm
+// itself die without passing anything on (SIGKILL), this process stops as on SIGTERM.
 import "server-only";
 import cluster, { type Worker } from "node:cluster";
 import { availableParallelism } from "node:os";
@@ -22,7 +26,8 @@ export function workerCount(env: Pick<Env, "DATABASE_URL" | "WEB_CONCURRENCY">):
   return env.WEB_CONCURRENCY ?? availableParallelism();
 }
 
-export function superviseWorkers(count: number, url: string): void {
+/** `startedByNpm`: run as `npm start`'s script (server.ts reads npm_lifecycle_event). */
+export function superviseWorkers(count: number, url: string, { startedByNpm = false }: { startedByNpm?: boolean } = {}): void {
   const startedAt = new Map<Worker, number>();
   let stopping = false;
   let listening = 0;
@@ -53,6 +58,25 @@ export function superviseWorkers(count: number, url: string): void {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+  if (startedByNpm) stopWhenParentIsGone(() => stop("SIGTERM"));
 
   for (let i = 0; i < count; i++) fork();
+}
+
+const PARENT_CHECK_MS = 1_000;
+
+/**
+ * Started by `npm start`, this process is npm's child: when its parent changes, npm is
+ * gone and nobody is left to stop the server, so it stops. Run by plain node (systemd, a
+ * container, `nohup`), a parent that goes away is no reason, and this is not called.
+ */
+function stopWhenParentIsGone(stop: () => void): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    console.log("npm exited: stopping too");
+    stop();
+  }, PARENT_CHECK_MS);
+  timer.unref();
 }

@@ -3,7 +3,8 @@
 // finish (each answered with `Connection: close`), closes the database pool and the
 // revocation listener, and exits 0; past SHUTDOWN_TIMEOUT the last connections are cut.
 // A request reaches Next only once its body has arrived, within 16 KiB and
-// REQUEST_BODY_TIMEOUT seconds (lib/server/body-limit.ts).
+// REQUEST_BODY_TIMEOUT seconds (lib/server/body-limit.ts). API answers lose the Vary
+// tokens Next adds for its pages (lib/server/api-headers.ts).
 import "server-only";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import net, { type Socket } from "node:net";
@@ -17,6 +18,7 @@ import { closeTransport } from "@/lib/mail/transport";
 import { env } from "@/lib/env";
 import { declaresTooLarge, whenBodyArrived } from "@/lib/server/body-limit";
 import { answerUnparsableRequest, refuseLongTarget } from "@/lib/server/client-error";
+import { keepApiVaryOwn } from "@/lib/server/api-headers";
 
 export async function serveNext({ dev, root }: { dev: boolean; root: string }): Promise<void> {
   const app = next({ dev, dir: root, hostname: env.HOST, port: env.PORT });
@@ -28,6 +30,8 @@ export async function serveNext({ dev, root }: { dev: boolean; root: string }): 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     connections.requestStarted(req.socket, res);
     if (stopping) res.setHeader("connection", "close");
+    // API answers vary only on what the API reads, not on Next's page-navigation headers.
+    keepApiVaryOwn(req, res);
     if (refuseLongTarget(req, res)) return;
     req.headers["x-forwarded-for"] = resolveClientAddress(
       req.headers["x-forwarded-for"]?.toString(),

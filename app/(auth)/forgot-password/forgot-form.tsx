@@ -1,7 +1,8 @@
 "use client";
 // Asks for the address to mail a reset link to. The answer is the same for every
 // address, known or not (the API's is too): the page must not tell a stranger who has
-// an account here.
+// an account here. The address typed on the login page arrives in the fragment
+// (`#email=…`, app/(auth)/login/login-form.tsx says why) and fills the field.
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { recovery } from "@/lib/api/endpoints";
@@ -24,6 +25,20 @@ export function ForgotForm({ validFor }: { validFor: string }) {
     send: (input) => call(recovery.forgotPassword, { body: input }).then(() => input.email),
     onSuccess: (email) => setSentTo(email),
   });
+
+  // The login page's address, taken from the fragment and out of the address bar; also
+  // when only the fragment changes (the same document, no new load).
+  useEffect(() => {
+    const take = () => {
+      if (!window.location.hash) return;
+      const carried = new URLSearchParams(window.location.hash.slice(1)).get("email");
+      window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
+      if (carried && carried.length <= 254 && emailRef.current) emailRef.current.value = carried;
+    };
+    take();
+    window.addEventListener("hashchange", take);
+    return () => window.removeEventListener("hashchange", take);
+  }, []);
 
   // The form and the answer take turns: focus follows, so the answer is read out and
   // "Use another address" lands in the field.

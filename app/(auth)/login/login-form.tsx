@@ -19,6 +19,20 @@ import styles from "../auth.module.css";
 
 type LoginFormProps = { next: string; notice: string | null; checkSession: boolean };
 
+/**
+ * "Forgot password?" carries the address typed so far to the next page, in the fragment
+ * (`/forgot-password#email=…`), never in the query: a fragment is not sent to the server,
+ * so no access log holds the address, and it is never part of a Referer. sessionStorage
+ * would keep it out of the URL too, but not across a link opened in a new tab (browsers
+ * give that tab storage of its own); the fragment works there as well, and the forgot
+ * page takes it out of the address bar at once, as the mailed links' pages do with their
+ * tokens (app/(auth)/use-link-token.ts), so it stays out of the history and bookmarks.
+ */
+function forgotPasswordHref(email: string): string {
+  const typed = email.trim();
+  return typed ? `/forgot-password#${new URLSearchParams({ email: typed })}` : "/forgot-password";
+}
+
 export function LoginForm({ next, notice, checkSession }: LoginFormProps) {
   const session = useSessionCheck(next, checkSession);
   const [leaving, setLeaving] = useState(false);
@@ -26,6 +40,8 @@ export function LoginForm({ next, notice, checkSession }: LoginFormProps) {
   // kept for starting over.
   const [secondStep, setSecondStep] = useState<SecondStepChallenge | null>(null);
   const [email, setEmail] = useState("");
+  // What the email field holds now, for the "Forgot password?" link.
+  const [typedEmail, setTypedEmail] = useState("");
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const form = useFormSubmit({
@@ -59,7 +75,13 @@ export function LoginForm({ next, notice, checkSession }: LoginFormProps) {
       </div>
       {notice ? <FormAlert tone="success" message={notice} /> : null}
       <Form form={form} failure="Couldn't sign you in" className={styles.form}>
-        <EmailField autoComplete="username webauthn" inputRef={emailRef} defaultValue={email} error={form.errors.email} />
+        <EmailField
+          autoComplete="username webauthn"
+          inputRef={emailRef}
+          defaultValue={email}
+          onChange={(event) => setTypedEmail(event.currentTarget.value)}
+          error={form.errors.email}
+        />
         <PasswordField
           label="Password"
           name="password"
@@ -68,7 +90,7 @@ export function LoginForm({ next, notice, checkSession }: LoginFormProps) {
           error={form.errors.password}
         />
         <p className={styles.aside}>
-          <Link href="/forgot-password">Forgot password?</Link>
+          <Link href={forgotPasswordHref(typedEmail)}>Forgot password?</Link>
         </p>
         <SubmitButton busy={form.busy || leaving} busyLabel="Signing in…" full>
           Sign in

@@ -8,6 +8,7 @@ import {
   LoginSchema,
   LogoutSchema,
   PasswordChangeSchema,
+  ProfileUpdateSchema,
   RefreshSchema,
   SignupSchema,
 } from "@/lib/auth/schemas";
@@ -126,6 +127,20 @@ export const getMe = defineOperation({
   summary: "The logged-in user",
   access: "user",
   success: { status: 200, description: "The caller's account.", schema: MeResponseSchema, example: { user: EXAMPLE_USER } },
+});
+
+export const updateMe = defineOperation({
+  id: "updateMe",
+  method: "PATCH",
+  path: "/api/auth/me",
+  tag: "Auth",
+  summary: "Change the display name",
+  description:
+    "`name` is trimmed and at most 100 characters; `null`, `\"\"` or only spaces clear it. Other fields of the " +
+    "account (email, password) have endpoints of their own; unknown fields are ignored.",
+  access: "user",
+  body: { schema: ProfileUpdateSchema, required: true, example: { name: "Ada Lovelace" } },
+  success: { status: 200, description: "The caller's account, changed.", schema: MeResponseSchema, example: { user: EXAMPLE_USER } },
 });
 
 export const deleteMe = defineOperation({

@@ -87,6 +87,14 @@ export async function findUserById(id: string): Promise<User | null> {
   return row ? toUser(row) : null;
 }
 
+/** Sets or clears (null) the display name; null when the account no longer exists. */
+export async function updateName(userId: string, name: string | null): Promise<User | null> {
+  const db = await getDb();
+  // updateMany: an account deleted a moment before is a count of 0, not a thrown P2025.
+  const { count } = await db.user.updateMany({ where: { id: userId }, data: { name } });
+  return count === 0 ? null : findUserById(userId);
+}
+
 /** A read of a password hash, for checking a password. */
 export async function findCredentials(where: { email: string } | { id: string }) {
   const db = await getDb();
