@@ -3,10 +3,10 @@
 // what will happen to whom), and the user's latest events. After an action the facts are
 // the API's answer and the events are read again, so the new event shows at once.
 import Link from "next/link";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import type { AdminUser } from "@/lib/auth/responses";
 import type { Paged } from "@/lib/client/hooks/use-paged-data";
-import { FormAlert } from "@/app/_components/form-alert";
+import { useStatus } from "@/app/_components/status-message";
 import { LocalTime } from "@/app/_components/local-time";
 import { EventList, type AuditEvent } from "../../audit/event-list";
 import { USER_EVENTS_PAGE_SIZE } from "../../audit/audit-query";
@@ -19,20 +19,17 @@ type UserManagerProps = { initialUser: AdminUser; firstEvents: Paged<AuditEvent>
 export function UserManager({ initialUser, firstEvents, isSelf }: UserManagerProps) {
   const [user, setUser] = useState(initialUser);
   const [eventsVersion, setEventsVersion] = useState(0);
-  const [result, setResult] = useState<string | null>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
-  // The dialog has closed by the time a result shows: focus goes to the result, not back
-  // to a button that may have gone (Disable becomes Enable).
-  useEffect(() => {
-    if (result) resultRef.current?.focus();
-  }, [result]);
+  const status = useStatus();
+  // The dialog has closed by the time the result shows: focus goes to the page's heading,
+  // not back to a button that may have gone (Disable becomes Enable); the status message
+  // says what happened.
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   return (
     <>
       <div className={styles.intro}>
-        <h1 className={styles.heading}>{user.name ?? user.email}</h1>
+        <h1 className={styles.heading} ref={headingRef} tabIndex={-1}>{user.name ?? user.email}</h1>
       </div>
-      <FormAlert tone="success" message={result} alertRef={resultRef} />
       <section className={`card ${styles.section}`} aria-labelledby="facts-heading">
         <h2 id="facts-heading">Account</h2>
         <dl className={styles.facts}>
@@ -59,10 +56,11 @@ export function UserManager({ initialUser, firstEvents, isSelf }: UserManagerPro
         isSelf={isSelf}
         onDone={(message, changed) => {
           if (changed) setUser(changed);
-          setResult(message);
+          status.show(message);
+          headingRef.current?.focus();
           setEventsVersion((v) => v + 1);
         }}
-        onStart={() => setResult(null)}
+        onStart={status.clear}
       />
       <section className={`card ${styles.section}`} aria-labelledby="events-heading">
         <div className={styles.sectionHead}>
