@@ -13,6 +13,7 @@ import { USER_EVENTS_PAGE_SIZE } from "../../audit/audit-query";
 import { UserStatus } from "../user-status";
 import { UserActions } from "./user-actions";
 import styles from "./user.module.css";
+import { countOf } from "@/lib/client/format";
 
 type UserManagerProps = { initialUser: AdminUser; firstEvents: Paged<AuditEvent>; isSelf: boolean };
 
@@ -47,7 +48,7 @@ export function UserManager({ initialUser, firstEvents, isSelf }: UserManagerPro
           <Fact term="Two-step sign-in">{user.mfa ? "On" : "Off"}</Fact>
           <Fact term="Last sign-in">{user.lastLoginAt ? <LocalTime iso={user.lastLoginAt} /> : "Never"}</Fact>
           <Fact term="Signed in on">
-            {user.activeSessions === 0 ? "No devices" : `${user.activeSessions} ${user.activeSessions === 1 ? "device" : "devices"}`}
+            {user.activeSessions === 0 ? "No devices" : countOf(user.activeSessions, "device")}
           </Fact>
         </dl>
       </section>
