@@ -9,7 +9,6 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 import { usePathname } from "next/navigation";
 
-type Status = { text: string; id: number };
 type StatusControls = { show: (text: string) => void; clear: () => void };
 
 const StatusContext = createContext<StatusControls | null>(null);
@@ -22,12 +21,10 @@ export function useStatus(): StatusControls {
 }
 
 export function StatusProvider({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<Status | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
   const [shownOn, setShownOn] = useState<string | null>(null);
   const pathname = usePathname();
-  const show = useCallback((text: string) => {
-    setStatus((previous) => ({ text, id: (previous?.id ?? 0) + 1 }));
-  }, []);
+  const show = useCallback((text: string) => setStatus(text), []);
   const clear = useCallback(() => setStatus(null), []);
   // A message belongs to the page it was said on: another page starts without it.
   if (shownOn !== pathname) {
@@ -43,7 +40,7 @@ export function StatusProvider({ children }: { children: ReactNode }) {
   );
 }
 
-function StatusMessage({ status, onDismiss }: { status: Status | null; onDismiss: () => void }) {
+function StatusMessage({ status, onDismiss }: { status: string | null; onDismiss: () => void }) {
   // Where the keyboard came from to reach Dismiss: dismissed, focus goes back there rather
   // than to the page's top with the button that had it.
   const cameFrom = useRef<HTMLElement | null>(null);
@@ -70,7 +67,7 @@ function StatusMessage({ status, onDismiss }: { status: Status | null; onDismiss
       }}
     >
       <p className="status-message-text" role="status" aria-live="polite" aria-atomic="true">
-        {status?.text}
+        {status}
       </p>
       {status ? (
         <button type="button" className="button button-small button-quiet status-message-dismiss" onClick={dismiss}>

@@ -3,7 +3,7 @@
 // what will happen to whom), and the user's latest events. After an action the facts are
 // the API's answer and the events are read again, so the new event shows at once.
 import Link from "next/link";
-import { useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { AdminUser } from "@/lib/auth/responses";
 import type { Paged } from "@/lib/client/hooks/use-paged-data";
 import { useStatus } from "@/app/_components/status-message";
@@ -25,6 +25,12 @@ export function UserManager({ initialUser, firstEvents, isSelf }: UserManagerPro
   // not back to a button that may have gone (Disable becomes Enable); the status message
   // says what happened.
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // Bumped by every result. An effect, so that it runs once the dialog has closed (the
+  // page behind a modal dialog cannot take focus) and after the dialog gave focus back.
+  const [results, setResults] = useState(0);
+  useEffect(() => {
+    if (results > 0) headingRef.current?.focus();
+  }, [results]);
 
   return (
     <>
@@ -58,7 +64,7 @@ export function UserManager({ initialUser, firstEvents, isSelf }: UserManagerPro
         onDone={(message, changed) => {
           if (changed) setUser(changed);
           status.show(message);
-          headingRef.current?.focus();
+          setResults((n) => n + 1);
           setEventsVersion((v) => v + 1);
         }}
         onStart={status.clear}
