@@ -90,7 +90,7 @@ test("changing the password keeps this device signed in and signs out the others
 
   await form.getByLabel("Current password").fill(account.password);
   await form.getByRole("button", { name: "Change password" }).click();
-  await expect(form.getByRole("status")).toContainText("Your password has been changed.");
+  await expect(page.getByRole("status").filter({ hasText: "Your password has been changed." })).toBeVisible();
   await expect(activeSessions(page)).toHaveCount(1);
   await page.getByText("Recently ended sessions (1)").click();
   await expect(page.getByRole("list", { name: "Recently ended sessions" })).toContainText("Ended by a password change");

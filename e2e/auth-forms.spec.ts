@@ -194,7 +194,8 @@ test("the signup and login pages never receive the refresh token where a script 
   await signInThroughForm(page, account);
   await expect(page).toHaveURL(/\/items$/);
 
-  // The signup and the login granted tokens (the login page's session check, a 401, did not).
+  // The signup and the login granted tokens (the login page's session check sent nothing:
+  // a browser without the session hint has no session to refresh).
   const answers = bodies.map((body) => JSON.parse(body) as Record<string, unknown>);
   expect(answers.filter((answer) => "access_token" in answer)).toHaveLength(2);
   for (const answer of answers) expect(answer).not.toHaveProperty("refresh_token");

@@ -142,8 +142,7 @@ test("saving an item deleted elsewhere says so and removes its row", async ({ pa
 
   await form.getByLabel("Price").fill("12");
   await form.getByRole("button", { name: "Save" }).click();
-  const items = page.getByRole("region", { name: "Your items" });
-  await expect(items.getByText("“Vase” was deleted somewhere else, so it has been removed from the list.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "“Vase” was deleted somewhere else, so it has been removed from the list." })).toBeVisible();
   await expect(itemNames(page)).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Your items" })).toBeFocused();
 });

@@ -153,7 +153,7 @@ test("a new email address takes over once the link mailed to it is confirmed in 
 
   await section.getByLabel("Current password").fill(account.password);
   await section.getByRole("button", { name: "Change email" }).click();
-  await expect(section.getByRole("status")).toContainText(`Confirm the change from the link we sent to ${newEmail}.`);
+  await expect(page.getByRole("status").filter({ hasText: `Confirm the change from the link we sent to ${newEmail}.` })).toBeVisible();
   // Until then the old address stays, and the page remembers the change it waits for.
   await page.reload();
   await expect(section).toContainText(`Waiting for confirmation: ${newEmail}.`);

@@ -67,7 +67,7 @@ test("a person turns on two-step sign-in, saves the codes, and signs in with a c
   await saved.check();
   await panel.getByRole("button", { name: "Done" }).click();
   await expect(panel.getByRole("heading", { name: "Two-step sign-in" })).toBeFocused();
-  await expect(panel).toContainText("Two-step sign-in is on.");
+  await expect(page.getByRole("status").filter({ hasText: "Two-step sign-in is on." })).toBeVisible();
   await expect(panel).toContainText("Recovery codes left: 10 of 10");
   await checkAndShoot(page, "two-step-on", { part: panel });
 
@@ -192,7 +192,7 @@ test("the account page warns when 3 or fewer recovery codes are left", async ({ 
   // Turning it off asks first; afterwards the login needs the password alone.
   await panel.getByRole("button", { name: "Turn off…" }).click();
   await panel.getByRole("button", { name: "Turn off", exact: true }).click();
-  await expect(panel).toContainText("Two-step sign-in is off. Signing in needs only your password now.");
+  await expect(page.getByRole("status").filter({ hasText: "Two-step sign-in is off. Signing in needs only your password now." })).toBeVisible();
   await expect(panel.getByRole("button", { name: "Set up two-step sign-in" })).toBeVisible();
 });
 

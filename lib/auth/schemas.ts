@@ -19,6 +19,8 @@ export const EmailSchema = z
 // bcrypt only reads 72 bytes: longer passwords are refused, never silently truncated.
 export const PasswordSchema = z
   .string({ error: "Enter a password." })
+  // An empty field is a missing password, not a short one: the hint below it already says 8.
+  .min(1, { error: "Enter a password.", abort: true })
   .refine((p) => utf8Bytes(p) >= 8, { error: "Use at least 8 characters." })
   .refine((p) => utf8Bytes(p) <= 72, {
     error: "Use at most 72 bytes (72 plain letters; fewer with accents or emoji).",

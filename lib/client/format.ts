@@ -28,3 +28,13 @@ export function formatDateTime(iso: string, zone: Zone = "local"): string {
 export function formatDate(iso: string, zone: Zone = "local"): string {
   return dateOnly[zone].format(new Date(iso));
 }
+
+/**
+ * A count with its noun in the right number: "1 item", "0 items", "3 people". English
+ * plural rules (Intl.PluralRules), so every count on the pages reads the same way.
+ */
+export function countOf(count: number, one: string, other = `${one}s`): string {
+  return `${count} ${englishPlurals.select(count) === "one" ? one : other}`;
+}
+
+const englishPlurals = new Intl.PluralRules("en");

@@ -30,7 +30,7 @@ describe("reading the auth cookies", () => {
   it("sets plain, non-Secure cookie names when the app is served over HTTP", async () => {
     const { user, password } = await createSignedInUser();
     const response = await login(apiRequest("/api/auth/login", { method: "POST", body: { email: user.email, password } }), undefined);
-    expect([...setCookies(response).keys()].sort()).toEqual(["access_token", "device", "refresh_token"]);
+    expect([...setCookies(response).keys()].sort()).toEqual(["access_token", "device", "refresh_token", "session_hint"]);
     for (const line of setCookies(response).values()) expect(line).not.toContain("Secure");
   });
 
@@ -41,7 +41,8 @@ describe("reading the auth cookies", () => {
       undefined,
     );
     const cookies = setCookies(response);
-    expect([...cookies.keys()].sort()).toEqual(["__Host-access_token", "__Secure-device", "__Secure-refresh_token"]);
+    expect([...cookies.keys()].sort()).toEqual(["__Host-access_token", "__Host-session_hint", "__Secure-device", "__Secure-refresh_token"]);
+    expect(cookies.get("__Host-session_hint")).toMatch(/^__Host-session_hint=1; Path=\/; .*Secure/);
     expect(cookies.get("__Secure-device")).toMatch(/Path=\/api\/auth; .*HttpOnly; SameSite=Strict; Secure/);
     expect(cookies.get("__Host-access_token")).toMatch(/^__Host-access_token=[^;]+; Path=\/; .*Secure/);
     expect(cookies.get("__Host-access_token")).not.toMatch(/Domain=/i);

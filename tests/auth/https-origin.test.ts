@@ -18,7 +18,7 @@ describe("with APP_ORIGIN=https://items.example.com", () => {
     // Addressed over plain HTTP, with no X-Forwarded-Proto: a TLS proxy that says nothing.
     const response = await login(apiRequest("/api/auth/login", { method: "POST", body: { email: user.email, password } }), undefined);
     const cookies = setCookies(response);
-    expect([...cookies.keys()].sort()).toEqual(["__Host-access_token", "__Secure-device", "__Secure-refresh_token"]);
+    expect([...cookies.keys()].sort()).toEqual(["__Host-access_token", "__Host-session_hint", "__Secure-device", "__Secure-refresh_token"]);
     for (const line of cookies.values()) expect(line).toContain("; Secure");
   });
 

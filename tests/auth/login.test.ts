@@ -24,7 +24,7 @@ describe("POST /api/auth/login", () => {
     const body = await response.json();
     expect(body.user).toEqual(user);
     expect(body).toMatchObject({ token_type: "Bearer", expires_in: 900 });
-    expect([...setCookies(response).keys()]).toEqual(["access_token", "refresh_token", "device"]);
+    expect([...setCookies(response).keys()]).toEqual(["access_token", "refresh_token", "session_hint", "device"]);
     expect(body.device_token).toMatch(/^d1\./);
   });
 

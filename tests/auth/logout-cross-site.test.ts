@@ -55,7 +55,7 @@ describe("a logout from the app itself or an API client", () => {
     });
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/login?reason=signed-out");
-    expect(response.headers.getSetCookie().map((line) => line.split("=")[0]).sort()).toEqual(["access_token", "refresh_token"]);
+    expect(response.headers.getSetCookie().map((line) => line.split("=")[0]).sort()).toEqual(["access_token", "refresh_token", "session_hint"]);
     expect(await sessionIsLive(refreshToken)).toBe(false);
   });
 

@@ -96,7 +96,7 @@ describe("POST /api/auth/login/mfa", () => {
     const browser = { headers: { origin: "http://localhost:3000", "sec-fetch-site": "same-origin" } };
     const response = await api.secondStep({ mfa_token: mfaToken, code: await totpCode(secret) }, browser);
     expect(response.status).toBe(200);
-    expect([...setCookies(response).keys()]).toEqual(["access_token", "refresh_token", "device"]);
+    expect([...setCookies(response).keys()]).toEqual(["access_token", "refresh_token", "session_hint", "device"]);
     expect((await response.json()).refresh_token).toBeUndefined();
   });
 

@@ -10,6 +10,7 @@ import { EmailField } from "@/app/_components/email-field";
 import { Form } from "@/app/_components/form";
 import { PasswordField } from "@/app/_components/password-field";
 import { SubmitButton } from "@/app/_components/submit-button";
+import { useStatus } from "@/app/_components/status-message";
 import { useFormSubmit } from "@/lib/client/hooks/use-form-submit";
 import styles from "./account.module.css";
 
@@ -17,16 +18,16 @@ type EmailFormProps = { email: string; initialPending: string | null };
 
 export function EmailForm({ email, initialPending }: EmailFormProps) {
   const [pending, setPending] = useState(initialPending);
-  const [sentTo, setSentTo] = useState<string | null>(null);
+  const status = useStatus();
   const form = useFormSubmit({
     schema: EmailChangeSchema,
     send: (input) => {
-      setSentTo(null);
+      status.clear();
       return call(recovery.changeEmail, { body: input }).then(() => input.new_email);
     },
     onSuccess: (newEmail, element) => {
       element.reset();
-      setSentTo(newEmail);
+      status.show(`Confirm the change from the link we sent to ${newEmail}.`);
       setPending(newEmail);
     },
     fieldForCode: {
@@ -43,7 +44,7 @@ export function EmailForm({ email, initialPending }: EmailFormProps) {
         Your address is <strong className={styles.address}>{email}</strong>. A new one takes over once you follow the link
         we mail to it.
       </p>
-      {pending && !sentTo ? (
+      {pending ? (
         <p className={styles.pending}>
           Waiting for confirmation: <strong className={styles.address}>{pending}</strong>. Follow the link we sent there.
         </p>
@@ -51,7 +52,6 @@ export function EmailForm({ email, initialPending }: EmailFormProps) {
       <Form
         form={form}
         failure="Couldn't change your email"
-        notice={sentTo ? `Confirm the change from the link we sent to ${sentTo}.` : null}
         className={styles.form}
       >
         <EmailField label="New email" name="new_email" error={form.errors.new_email} />

@@ -9,7 +9,7 @@ import { call } from "@/lib/client/api";
 import { describeError } from "@/lib/client/describe-error";
 import { addPasskeyHere, browserSupportsWebAuthn, describePasskeyError, signalAcceptedPasskeys } from "@/lib/client/passkeys";
 import { useRead } from "@/lib/client/hooks/use-read";
-import { Announcer } from "@/app/_components/announcer";
+import { useStatus } from "@/app/_components/status-message";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
 import { FormAlert } from "@/app/_components/form-alert";
@@ -31,7 +31,7 @@ const failure = (error: unknown) => describePasskeyError(error) ?? describeError
 
 export function PasskeysPanel({ initial, userId, rpId }: PasskeysPanelProps) {
   const list = useRead({ read: readPasskeys, served: initial });
-  const [message, setMessage] = useState("");
+  const status = useStatus();
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   // Known only in the browser; the server renders the panel as if it could.
@@ -49,7 +49,7 @@ export function PasskeysPanel({ initial, userId, rpId }: PasskeysPanelProps) {
     try {
       const { passkey } = await addPasskeyHere(name || undefined);
       form.reset();
-      setMessage(`Added the passkey “${passkey.name}”.`);
+      status.show(`Added the passkey “${passkey.name}”.`);
       await list.reload();
     } catch (caught) {
       setError(failure(caught));
@@ -62,7 +62,7 @@ export function PasskeysPanel({ initial, userId, rpId }: PasskeysPanelProps) {
     setError(null);
     try {
       await call(passkeyEndpoints.renamePasskey, { params: { id: passkey.id }, body: { name } });
-      setMessage(`Renamed the passkey to “${name.trim()}”.`);
+      status.show(`Renamed the passkey to “${name.trim()}”.`);
       await list.reload();
       return true;
     } catch (caught) {
@@ -77,7 +77,7 @@ export function PasskeysPanel({ initial, userId, rpId }: PasskeysPanelProps) {
       await call(passkeyEndpoints.removePasskey, { params: { id: passkey.id } });
       const left = passkeys.filter((p) => p.id !== passkey.id);
       signalAcceptedPasskeys(rpId, userId, left.map((p) => p.credentialId));
-      setMessage(`Removed the passkey “${passkey.name}”.`);
+      status.show(`Removed the passkey “${passkey.name}”.`);
       await list.reload();
       headingRef.current?.focus();
     } catch (caught) {
@@ -91,7 +91,6 @@ export function PasskeysPanel({ initial, userId, rpId }: PasskeysPanelProps) {
         Passkeys
       </h2>
       <p className="muted">Sign in with your fingerprint, face or device PIN instead of your password.</p>
-      <Announcer message={message} />
       <FormAlert message={error} title="That didn't work" />
       {list.status === "error" ? <LoadError what="your passkeys" error={list.error} onRetry={list.reload} /> : null}
       {passkeys.length > 0 ? (

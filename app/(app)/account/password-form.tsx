@@ -1,25 +1,25 @@
 "use client";
-import { useState } from "react";
 import { auth } from "@/lib/api/endpoints";
 import { call } from "@/lib/client/api";
 import { PasswordChangeSchema } from "@/lib/auth/schemas";
 import { PasswordField } from "@/app/_components/password-field";
 import { Form } from "@/app/_components/form";
 import { SubmitButton } from "@/app/_components/submit-button";
+import { useStatus } from "@/app/_components/status-message";
 import { useFormSubmit } from "@/lib/client/hooks/use-form-submit";
 import styles from "./account.module.css";
 
 export function PasswordForm({ onChanged }: { onChanged: () => void }) {
-  const [done, setDone] = useState(false);
+  const status = useStatus();
   const form = useFormSubmit({
     schema: PasswordChangeSchema,
     send: (input) => {
-      setDone(false);
+      status.clear();
       return call(auth.changePassword, { body: input });
     },
     onSuccess: (_result, element) => {
       element.reset();
-      setDone(true);
+      status.show("Your password has been changed. Other devices were signed out.");
       onChanged();
     },
     // 403 invalid_credentials here means the current password was mistyped.
@@ -33,7 +33,6 @@ export function PasswordForm({ onChanged }: { onChanged: () => void }) {
       <Form
         form={form}
         failure="Couldn't change your password"
-        notice={done ? "Your password has been changed. Other devices were signed out." : null}
         className={styles.form}
       >
         <PasswordField

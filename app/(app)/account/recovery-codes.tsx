@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { useFormSubmit } from "@/lib/client/hooks/use-form-submit";
 import { Announcer } from "@/app/_components/announcer";
+import { useStatus } from "@/app/_components/status-message";
 import { Button } from "@/app/_components/button";
 import { Form } from "@/app/_components/form";
 import { SubmitButton } from "@/app/_components/submit-button";
@@ -22,6 +23,8 @@ type RecoveryCodesProps = { codes: string[]; email: string; onSaved: () => void 
 
 export function RecoveryCodes({ codes, email, onSaved }: RecoveryCodesProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const status = useStatus();
+  // A failure to copy is no success: it is read out here, beside the codes.
   const [news, setNews] = useState("");
   const form = useFormSubmit({ schema: SavedSchema, send: async () => undefined, onSuccess: onSaved });
   // The codes replace what the person was doing: start them at the heading.
@@ -31,8 +34,10 @@ export function RecoveryCodes({ codes, email, onSaved }: RecoveryCodesProps) {
   async function copy() {
     try {
       await navigator.clipboard.writeText(text);
-      setNews("The codes are copied. Paste them somewhere safe.");
+      setNews("");
+      status.show("The codes are copied. Paste them somewhere safe.");
     } catch {
+      status.clear();
       setNews("Couldn't copy. Select the codes and copy them, or download them.");
     }
   }
@@ -44,7 +49,8 @@ export function RecoveryCodes({ codes, email, onSaved }: RecoveryCodesProps) {
     link.download = FILE_NAME;
     link.click();
     URL.revokeObjectURL(url);
-    setNews(`Downloaded ${FILE_NAME}.`);
+    setNews("");
+    status.show(`Downloaded ${FILE_NAME}.`);
   }
 
   const errorId = "saved-error";

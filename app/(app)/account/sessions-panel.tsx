@@ -8,9 +8,9 @@ import type { SessionView } from "@/lib/auth/responses";
 import { call } from "@/lib/client/api";
 import { describeError } from "@/lib/client/describe-error";
 import { describeUserAgent } from "@/lib/client/user-agent";
-import { Announcer } from "@/app/_components/announcer";
 import { FormAlert } from "@/app/_components/form-alert";
 import { LoadError } from "@/app/_components/load-error";
+import { useStatus } from "@/app/_components/status-message";
 import { useRead } from "@/lib/client/hooks/use-read";
 import { EndedSessions } from "./ended-sessions";
 import { SessionActions } from "./session-actions";
@@ -30,7 +30,7 @@ const readSessions = async (signal: AbortSignal) =>
 
 export function SessionsPanel({ version, initial }: SessionsPanelProps) {
   const sessions = useRead({ read: readSessions, served: initial, version });
-  const [message, setMessage] = useState("");
+  const status = useStatus();
   const [error, setError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const all = sessions.data ?? [];
@@ -42,7 +42,7 @@ export function SessionsPanel({ version, initial }: SessionsPanelProps) {
     setError(null);
     try {
       await action();
-      setMessage(done);
+      status.show(done);
       await sessions.reload();
       // The row that had focus is gone: continue from the list's heading.
       headingRef.current?.focus();
@@ -63,7 +63,6 @@ export function SessionsPanel({ version, initial }: SessionsPanelProps) {
       <h2 id="sessions-heading" ref={headingRef} tabIndex={-1}>
         Where you&apos;re signed in
       </h2>
-      <Announcer message={message} />
       <FormAlert message={error} title="That didn't work" />
       {sessions.status === "error" ? <LoadError what="your sessions" error={sessions.error} onRetry={sessions.reload} /> : null}
       <ul className={styles.sessions} aria-busy={sessions.status === "loading"} aria-label="Active sessions">

@@ -11,7 +11,7 @@ import { ApiError, call } from "@/lib/client/api";
 import { useFormSubmit } from "@/lib/client/hooks/use-form-submit";
 import { useRead } from "@/lib/client/hooks/use-read";
 import type { MfaStatusView } from "@/lib/auth/responses";
-import { FormAlert } from "@/app/_components/form-alert";
+import { useStatus } from "@/app/_components/status-message";
 import { LoadError } from "@/app/_components/load-error";
 import { RecoveryCodes } from "./recovery-codes";
 import { TotpSetup, type PendingSetup } from "./totp-setup";
@@ -30,12 +30,12 @@ type TwoStepPanelProps = { initial: MfaStatusView; email: string };
 export function TwoStepPanel({ initial, email }: TwoStepPanelProps) {
   const status = useRead({ read: readStatus, served: initial });
   const [view, setView] = useState<View>({ kind: "status" });
-  const [notice, setNotice] = useState<string | null>(null);
+  const statusMessage = useStatus();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   function backToStatus(message: string | null) {
     setView({ kind: "status" });
-    setNotice(message);
+    if (message) statusMessage.show(message);
     // The part the person was in is gone; the panel's heading is where they are now.
     requestAnimationFrame(() => headingRef.current?.focus());
   }
@@ -44,7 +44,7 @@ export function TwoStepPanel({ initial, email }: TwoStepPanelProps) {
     schema: z.object({}),
     send: () => call(factors.startTotpSetup),
     onSuccess: (setup) => {
-      setNotice(null);
+      statusMessage.clear();
       setView({ kind: "setup", setup });
     },
     // Turned on elsewhere meanwhile: show it as it is.
@@ -79,7 +79,6 @@ export function TwoStepPanel({ initial, email }: TwoStepPanelProps) {
       ) : (
         <>
           <StatusWords status={data} />
-          {notice ? <FormAlert tone="success" message={notice} /> : null}
           <TwoStepActions
             status={data}
             start={start}

@@ -7,6 +7,7 @@ import { ItemRow, ItemRowSkeleton } from "./item-row";
 import type { ItemsListData } from "./use-items-list";
 import { Button } from "@/app/_components/button";
 import styles from "./items.module.css";
+import { countOf } from "@/lib/client/format";
 
 type ItemsListProps = {
   list: ItemsListData;
@@ -51,9 +52,11 @@ export function ItemsList({ list, query, searching, headingRef, onSaved, onDelet
     return <LoadError what="your items" error={list.error} onRetry={list.reload} />;
   }
   const busy = list.status === "loading" || searching;
+  const noMatch = !busy && list.status === "ready" && list.items.length === 0 && Boolean(list.shownFor?.query);
   return (
     <div className={styles.listBody}>
-      <p className={`muted ${styles.listStatus}`} role="status" aria-live="polite">
+      {/* With no match the empty state below says so on screen: this line only reads it out. */}
+      <p className={noMatch ? "visually-hidden" : `muted ${styles.listStatus}`} role="status" aria-live="polite">
         {statusText(list, query, busy)}
       </p>
       {list.status === "error" ? <LoadError what="your items" error={list.error} onRetry={list.reload} /> : null}
@@ -90,9 +93,9 @@ function statusText(list: ItemsListData, query: string, busy: boolean): string {
   if (busy) return query ? "Searching…" : "Loading…";
   const count = list.items.length;
   const more = list.nextCursor ? " so far" : "";
-  const noun = count === 1 ? "item" : "items";
-  if (list.shownFor.query) return `${count} ${noun} matching “${list.shownFor.query}”${more}.`;
-  return count === 0 ? "" : `${count} ${noun}${more}.`;
+  if (list.shownFor.query && count === 0) return `No items match “${list.shownFor.query}”.`;
+  if (list.shownFor.query) return `${countOf(count, "item")} matching “${list.shownFor.query}”${more}.`;
+  return count === 0 ? "" : `${countOf(count, "item")}${more}.`;
 }
 
 function EmptyState({ query }: { query: string }) {

@@ -1,10 +1,10 @@
 "use client";
 // The items page: add, find, sort, page through, edit and delete. Every change is
-// announced in words, and focus lands where the user will want to continue. The search
+// shown and announced in words (the status message), and focus lands where the user will want to continue. The search
 // and sort live in the page's URL.
 import { useEffect, useRef, useState } from "react";
 import { useSearchParams } from "next/navigation";
-import { Announcer } from "@/app/_components/announcer";
+import { useStatus } from "@/app/_components/status-message";
 import type { Paged } from "@/lib/client/hooks/use-paged-data";
 import { useDebouncedValue } from "@/lib/client/hooks/use-debounced-value";
 import type { Item } from "@/lib/items/schemas";
@@ -34,41 +34,33 @@ export function ItemsManager({ firstPage, firstView }: ItemsManagerProps) {
   const [sort, setSort] = useState<Sort>(start.sort);
   const query = useDebouncedValue(search, SEARCH_DELAY_MS);
   const list = useItemsList(query, sort, { view: firstView, page: firstPage });
-  const [message, setMessage] = useState("");
-  // News the user did not cause (a row vanishing) is also shown, not only read out.
-  const [notice, setNotice] = useState<string | null>(null);
+  const status = useStatus();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useShownViewInUrl({ query, sort });
 
-  function announce(text: string, { visible = false } = {}) {
-    setMessage(text);
-    setNotice(visible ? text : null);
-  }
-
   async function handleCreated(item: Item) {
     const shown = await list.add(item);
-    announce(shown ? `Added “${item.name}”.` : `Added “${item.name}”. It isn't shown with the current search or page.`);
+    status.show(shown ? `Added “${item.name}”.` : `Added “${item.name}”. It isn't shown with the current search or page.`);
   }
 
   function handleSaved(item: Item) {
     list.replace(item);
-    announce(`Saved “${item.name}”.`);
+    status.show(`Saved “${item.name}”.`);
   }
 
   function handleDeleted(item: Item) {
     list.remove(item.id);
-    announce(`Deleted “${item.name}”.`);
+    status.show(`Deleted “${item.name}”.`);
   }
 
   function handleGone(item: Item) {
     list.remove(item.id);
-    announce(`“${item.name}” was deleted somewhere else, so it has been removed from the list.`, { visible: true });
+    status.show(`“${item.name}” was deleted somewhere else, so it has been removed from the list.`);
   }
 
   return (
     <>
-      <Announcer message={message} />
       <ItemCreateForm onCreated={(item) => void handleCreated(item)} />
       <section className={`card ${styles.listCard}`} aria-labelledby="items-heading">
         <div className={styles.listHeader}>
@@ -77,7 +69,6 @@ export function ItemsManager({ firstPage, firstView }: ItemsManagerProps) {
           </h2>
           <ItemsToolbar search={search} onSearch={setSearch} sort={sort} onSort={setSort} />
         </div>
-        {notice ? <p className="notice">{notice}</p> : null}
         <ItemsList
           list={list}
           query={query}

@@ -58,10 +58,13 @@ export function ConfirmPrompt({ account: { email, emailVerified, pendingEmail },
   return <AlreadyConfirmed email={email} />;
 }
 
-/** Nothing is waiting: the link was used already, or it belongs to another account. */
-function AlreadyConfirmed({ email }: { email: string }) {
+/**
+ * Nothing is waiting: the link was used already, or it belongs to another account. Its
+ * heading takes focus when it replaces the prompt (`focusHeading`), not when the page opens with it.
+ */
+export function AlreadyConfirmed({ email, focusHeading = false }: { email: string; focusHeading?: boolean }) {
   return (
-    <LinkCard focusHeading={false} title="Your email address is confirmed">
+    <LinkCard focusHeading={focusHeading} title="Your email address is confirmed">
       <p>
         <Address>{email}</Address>, the address of the account you&apos;re signed in as, is confirmed already. This link
         has nothing left to do for it.

@@ -5,11 +5,11 @@
 // changes anything by itself, and a mail scanner that fetches it runs no script anyway.
 import Link from "next/link";
 import { useState } from "react";
-import { recovery } from "@/lib/api/endpoints";
+import { auth, recovery } from "@/lib/api/endpoints";
 import { ApiError, call } from "@/lib/client/api";
 import { describeError } from "@/lib/client/describe-error";
 import { LinkCard, LinkProblem, LinkReading } from "../link-problem";
-import { ConfirmPrompt, type VerifyAccount } from "./confirm-prompt";
+import { AlreadyConfirmed, ConfirmPrompt, type VerifyAccount } from "./confirm-prompt";
 import { NewVerificationLink } from "./new-verification-link";
 import { SignInFirst, WrongAccount } from "./other-account";
 import { forgetStoredLinkToken, useStoredLinkToken } from "./stored-link-token";
@@ -20,6 +20,7 @@ import styles from "../auth.module.css";
 type Outcome =
   | { kind: "ready" | "confirming" | "dead" | "taken" | "wrong-account" }
   | { kind: "confirmed"; email: string }
+  | { kind: "confirmed-already"; email: string }
   | { kind: "failed"; error: unknown };
 
 type VerifyEmailProps = {
@@ -46,8 +47,9 @@ function VerifyWith({ token, account, validFor }: VerifyEmailProps & { token: st
       forgetStoredLinkToken();
       setOutcome({ kind: "confirmed", email: user.email });
     } catch (error) {
-      const next = outcomeOf(error);
+      let next = outcomeOf(error);
       if (next.kind === "dead" || next.kind === "taken") forgetStoredLinkToken();
+      if (next.kind === "dead" && account) next = await confirmedMeanwhile(account, next);
       setOutcome(next);
     }
   }
@@ -68,6 +70,8 @@ function VerifyWith({ token, account, validFor }: VerifyEmailProps & { token: st
       return <ConfirmPrompt account={account} busy={outcome.kind === "confirming"} onConfirm={() => void confirm(token)} />;
     case "confirmed":
       return <Confirmed email={outcome.email} />;
+    case "confirmed-already":
+      return <AlreadyConfirmed email={outcome.email} focusHeading />;
     case "wrong-account":
       return <WrongAccount email={account.email} />;
     case "dead":
@@ -98,6 +102,23 @@ function outcomeOf(error: unknown): Outcome {
   if (error instanceof ApiError && error.code === "wrong_account") return { kind: "wrong-account" };
   if (error instanceof ApiError && error.code === "email_taken") return { kind: "taken" };
   return { kind: "failed", error };
+}
+
+/**
+ * A used link, when what it was for has been done meanwhile (the link followed in another
+ * browser or tab since this page opened): the account, as the session sees it now, says
+ * the address is confirmed, and that is what the person needs to hear, not "no longer
+ * works". With an email change waiting when the page opened, only once the account has
+ * the new address.
+ */
+async function confirmedMeanwhile(account: VerifyAccount, dead: Outcome): Promise<Outcome> {
+  try {
+    const { user } = await call(auth.getMe);
+    const done = user.emailVerified && (account.pendingEmail === null || user.email === account.pendingEmail);
+    return done ? { kind: "confirmed-already", email: user.email } : dead;
+  } catch {
+    return dead;
+  }
 }
 
 function AddressTaken() {

@@ -5,11 +5,24 @@
 // by this very host (Secure, Path=/, no Domain), a `__Secure-` one only over HTTPS, so a
 // sibling subdomain cannot plant a token of its own under these names. Edge-safe:
 // middleware reads the access cookie through here.
+//
+// Beside them, `session_hint` holds no token, only "1": scripts may read it, so the browser
+// knows whether there is a session to refresh at all and a signed-out page asks for no
+// refresh that can only fail (docs/decisions/0043-session-hint-cookie.md). It lives and
+// dies with the refresh cookie; the server never reads it.
 
-export type CookieNames = { access: string; refresh: string; device: string };
+export type CookieNames = { access: string; refresh: string; device: string; hint: string };
 
-const PLAIN: CookieNames = { access: "access_token", refresh: "refresh_token", device: "device" };
-const PREFIXED: CookieNames = { access: "__Host-access_token", refresh: "__Secure-refresh_token", device: "__Secure-device" };
+const PLAIN: CookieNames = { access: "access_token", refresh: "refresh_token", device: "device", hint: "session_hint" };
+const PREFIXED: CookieNames = {
+  access: "__Host-access_token",
+  refresh: "__Secure-refresh_token",
+  device: "__Secure-device",
+  hint: "__Host-session_hint",
+};
+
+/** The session hint's value: a fact ("this browser holds a refresh cookie"), never a secret. */
+export const SESSION_HINT_VALUE = "1";
 
 /** The names of the auth cookies: prefixed when the app is served over HTTPS (servedOverHttps). */
 export const cookieNames = (https: boolean): CookieNames => (https ? PREFIXED : PLAIN);

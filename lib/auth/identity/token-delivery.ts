@@ -4,8 +4,10 @@
 // in reach of any script on the page, which is what the cookie exists to prevent. Other
 // clients (curl, apps, services) get it in the body, where they asked for it. The device
 // token of a signup or login (lib/auth/identity/device-tokens.ts) goes the same way.
-// This is also the one place that writes and clears the auth cookies.
+// This is also the one place that writes and clears the auth cookies, and the session
+// hint beside the refresh cookie (lib/auth/identity/cookies.ts), which scripts may read.
 import { cookieWithToken, DEVICE_COOKIE_MAX_AGE } from "@/lib/auth/identity/device-tokens";
+import { SESSION_HINT_VALUE } from "@/lib/auth/identity/cookies";
 import type { RequestContext } from "@/lib/auth/identity/request-context";
 import type { TokenReply } from "@/lib/auth/responses";
 
@@ -50,19 +52,23 @@ export function deliverTokens(
   return inBody ? { ...answer, device_token: issued.deviceToken } : answer;
 }
 
-type CookieSpec = { name: string; value: string; path: string; sameSite: "Lax" | "Strict"; maxAge: number };
+type CookieSpec = { name: string; value: string; path: string; sameSite: "Lax" | "Strict"; maxAge: number; readable?: boolean };
 
+/** A cookie is HttpOnly unless it is `readable`: only the session hint, which holds no token. */
 function append(context: RequestContext, headers: Headers, spec: CookieSpec): void {
-  const parts = [`${spec.name}=${encodeURIComponent(spec.value)}`, `Path=${spec.path}`, `Max-Age=${spec.maxAge}`, "HttpOnly"];
+  const parts = [`${spec.name}=${encodeURIComponent(spec.value)}`, `Path=${spec.path}`, `Max-Age=${spec.maxAge}`];
+  if (!spec.readable) parts.push("HttpOnly");
   parts.push(`SameSite=${spec.sameSite}`);
   if (context.https) parts.push("Secure");
   headers.append("set-cookie", parts.join("; "));
 }
 
-// Each cookie lives as long as its token.
+// Each cookie lives as long as its token; the hint as long as the refresh cookie.
 function setAuthCookies(context: RequestContext, headers: Headers, issued: IssuedTokens): void {
   setAccessCookie(context, headers, issued.grant);
   append(context, headers, { name: context.cookieNames.refresh, value: issued.refreshToken, path: "/api/auth", sameSite: "Strict", maxAge: issued.refreshExpiresIn });
+  const hint = { name: context.cookieNames.hint, value: SESSION_HINT_VALUE, path: "/", sameSite: "Lax" as const, readable: true };
+  append(context, headers, { ...hint, maxAge: issued.refreshExpiresIn });
 }
 
 /** The access cookie alone: a reauthentication renews the access token, not the refresh token. */
@@ -71,11 +77,12 @@ export function setAccessCookie(context: RequestContext, headers: Headers, grant
 }
 
 /**
- * Set-Cookie headers that remove both auth cookies. The device cookie stays: it is no
- * credential, only the memory that this browser signed in to the account before.
+ * Set-Cookie headers that remove both auth cookies and the session hint. The device cookie
+ * stays: it is no credential, only the memory that this browser signed in to the account before.
  */
 export function clearAuthCookies(context: RequestContext, headers: Headers): void {
-  const { access, refresh } = context.cookieNames;
+  const { access, refresh, hint } = context.cookieNames;
   append(context, headers, { name: access, value: "", path: "/", sameSite: "Lax", maxAge: 0 });
   append(context, headers, { name: refresh, value: "", path: "/api/auth", sameSite: "Strict", maxAge: 0 });
+  append(context, headers, { name: hint, value: "", path: "/", sameSite: "Lax", maxAge: 0, readable: true });
 }

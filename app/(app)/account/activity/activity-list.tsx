@@ -17,6 +17,7 @@ import { LoadError } from "@/app/_components/load-error";
 import { LocalTime } from "@/app/_components/local-time";
 import { ACTIVITY_PAGE_SIZE } from "./activity-query";
 import styles from "./activity.module.css";
+import { countOf } from "@/lib/client/format";
 
 type ActivityEvent = z.output<typeof ActivityPageSchema>["events"][number];
 
@@ -34,7 +35,7 @@ export function ActivityList({ firstPage }: { firstPage: Paged<ActivityEvent> })
     <section className={`card ${styles.section}`} aria-labelledby="events-heading">
       <h2 id="events-heading">Events</h2>
       <Announcer
-        message={busy ? "" : `${list.rows.length} events shown${failed ? `, ${failed} of them failed` : ""}${list.nextCursor ? ", more available" : ""}.`}
+        message={busy ? "" : `${countOf(list.rows.length, "event")} shown${failed ? `, ${failed} of them failed` : ""}${list.nextCursor ? ", more available" : ""}.`}
       />
       {failure ? <LoadError what="your activity" error={failure} onRetry={() => void (list.status === "error" ? list.reload() : list.loadMore())} /> : null}
       {list.shownKey !== null && list.rows.length === 0 ? <p className="muted">Nothing in the last 90 days.</p> : null}

@@ -19,6 +19,7 @@ import { LoadError } from "@/app/_components/load-error";
 import { LocalTime } from "@/app/_components/local-time";
 import { auditKey } from "./audit-query";
 import styles from "./audit.module.css";
+import { countOf } from "@/lib/client/format";
 
 export type AuditEvent = z.output<typeof AuditPageSchema>["events"][number];
 export type AuditFilter = { user?: string | undefined; type?: AuditEventType | undefined };
@@ -55,7 +56,7 @@ export function EventList({ filter, pageSize, served, version = 0, about, label,
   const failure = list.status === "error" ? list.error : list.more.error;
   return (
     <div className={styles.listWrap}>
-      <Announcer message={busy ? "" : `${list.rows.length} ${list.rows.length === 1 ? "event" : "events"} shown${list.nextCursor ? ", more available" : ""}.`} />
+      <Announcer message={busy ? "" : `${countOf(list.rows.length, "event")} shown${list.nextCursor ? ", more available" : ""}.`} />
       {failure ? <LoadError what="the events" error={failure} onRetry={() => void (list.status === "error" ? list.reload() : list.loadMore())} /> : null}
       {list.shownKey !== null && list.rows.length === 0 ? <p className="muted">{empty}</p> : null}
       <ol className={styles.events} aria-label={label} aria-busy={busy}>

@@ -16,6 +16,7 @@ import { LocalTime } from "@/app/_components/local-time";
 import { USERS_PAGE_SIZE } from "./users-query";
 import { UserStatus } from "./user-status";
 import styles from "./users.module.css";
+import { countOf } from "@/lib/client/format";
 
 export function UsersTable({ firstPage }: { firstPage: Paged<AdminUser> }) {
   const searchId = useId();
@@ -50,7 +51,7 @@ export function UsersTable({ firstPage }: { firstPage: Paged<AdminUser> }) {
   const failure = list.status === "error" ? list.error : list.more.error;
   const retry = list.status === "error" ? list.reload : loadMore;
   const shownFor = list.shownKey ?? "";
-  const summary = `${list.rows.length} ${list.rows.length === 1 ? "user" : "users"}${shownFor ? ` matching “${shownFor}”` : ""} shown${list.nextCursor ? ", more available" : ""}.`;
+  const summary = `${countOf(list.rows.length, "user")}${shownFor ? ` matching “${shownFor}”` : ""} shown${list.nextCursor ? ", more available" : ""}.`;
   return (
     <div className={styles.wrap}>
       <form

@@ -17,6 +17,7 @@ import { Field } from "@/app/_components/field";
 import { Form } from "@/app/_components/form";
 import { SubmitButton } from "@/app/_components/submit-button";
 import styles from "./user.module.css";
+import { countOf } from "@/lib/client/format";
 
 type Kind = "disable" | "enable" | "end-sessions" | "remove-mfa";
 
@@ -94,7 +95,7 @@ export function UserActions({ user, isSelf, onStart, onDone }: UserActionsProps)
 
 function describeAction(kind: Kind, user: AdminUser) {
   const who = user.email;
-  const sessions = user.activeSessions === 1 ? "1 device" : `${user.activeSessions} devices`;
+  const sessions = countOf(user.activeSessions, "device");
   switch (kind) {
     case "disable":
       return {
@@ -208,7 +209,7 @@ function resultWords(kind: Kind, before: AdminUser, after: AdminUser): string {
     case "enable":
       return `Enabled ${who}: they can sign in again, and they were emailed your reason.`;
     case "end-sessions":
-      return `Signed ${who} out everywhere (${before.activeSessions === 1 ? "1 session" : `${before.activeSessions} sessions`} ended); they were emailed your reason.`;
+      return `Signed ${who} out everywhere (${countOf(before.activeSessions, "session")} ended); they were emailed your reason.`;
     case "remove-mfa":
       return after.mfa ? `Two-step sign-in of ${who} is still on.` : `Removed two-step sign-in from ${who}; they were emailed your reason.`;
   }

@@ -6,33 +6,37 @@ import Link from "next/link";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { AdminUser } from "@/lib/auth/responses";
 import type { Paged } from "@/lib/client/hooks/use-paged-data";
-import { FormAlert } from "@/app/_components/form-alert";
+import { useStatus } from "@/app/_components/status-message";
 import { LocalTime } from "@/app/_components/local-time";
 import { EventList, type AuditEvent } from "../../audit/event-list";
 import { USER_EVENTS_PAGE_SIZE } from "../../audit/audit-query";
 import { UserStatus } from "../user-status";
 import { UserActions } from "./user-actions";
 import styles from "./user.module.css";
+import { countOf } from "@/lib/client/format";
 
 type UserManagerProps = { initialUser: AdminUser; firstEvents: Paged<AuditEvent>; isSelf: boolean };
 
 export function UserManager({ initialUser, firstEvents, isSelf }: UserManagerProps) {
   const [user, setUser] = useState(initialUser);
   const [eventsVersion, setEventsVersion] = useState(0);
-  const [result, setResult] = useState<string | null>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
-  // The dialog has closed by the time a result shows: focus goes to the result, not back
-  // to a button that may have gone (Disable becomes Enable).
+  const status = useStatus();
+  // The dialog has closed by the time the result shows: focus goes to the page's heading,
+  // not back to a button that may have gone (Disable becomes Enable); the status message
+  // says what happened.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Bumped by every result. An effect, so that it runs once the dialog has closed (the
+  // page behind a modal dialog cannot take focus) and after the dialog gave focus back.
+  const [results, setResults] = useState(0);
   useEffect(() => {
-    if (result) resultRef.current?.focus();
-  }, [result]);
+    if (results > 0) headingRef.current?.focus();
+  }, [results]);
 
   return (
     <>
       <div className={styles.intro}>
-        <h1 className={styles.heading}>{user.name ?? user.email}</h1>
+        <h1 className={styles.heading} ref={headingRef} tabIndex={-1}>{user.name ?? user.email}</h1>
       </div>
-      <FormAlert tone="success" message={result} alertRef={resultRef} />
       <section className={`card ${styles.section}`} aria-labelledby="facts-heading">
         <h2 id="facts-heading">Account</h2>
         <dl className={styles.facts}>
@@ -50,7 +54,7 @@ export function UserManager({ initialUser, firstEvents, isSelf }: UserManagerPro
           <Fact term="Two-step sign-in">{user.mfa ? "On" : "Off"}</Fact>
           <Fact term="Last sign-in">{user.lastLoginAt ? <LocalTime iso={user.lastLoginAt} /> : "Never"}</Fact>
           <Fact term="Signed in on">
-            {user.activeSessions === 0 ? "No devices" : `${user.activeSessions} ${user.activeSessions === 1 ? "device" : "devices"}`}
+            {user.activeSessions === 0 ? "No devices" : countOf(user.activeSessions, "device")}
           </Fact>
         </dl>
       </section>
@@ -59,10 +63,11 @@ export function UserManager({ initialUser, firstEvents, isSelf }: UserManagerPro
         isSelf={isSelf}
         onDone={(message, changed) => {
           if (changed) setUser(changed);
-          setResult(message);
+          status.show(message);
+          setResults((n) => n + 1);
           setEventsVersion((v) => v + 1);
         }}
-        onStart={() => setResult(null)}
+        onStart={status.clear}
       />
       <section className={`card ${styles.section}`} aria-labelledby="events-heading">
         <div className={styles.sectionHead}>
