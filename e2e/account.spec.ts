@@ -30,7 +30,7 @@ test("the profile card changes the display name, says it is saved, and can clear
   await field.fill("  Grace Hopper  ");
   await profile.getByRole("button", { name: "Save name" }).click();
   // A visible status, not only a live region.
-  const status = profile.getByRole("status").filter({ hasText: "Saved." });
+  const status = page.getByRole("status").filter({ hasText: "Saved." });
   await expect(status).toBeVisible();
   await expect(status).toHaveText("Saved. Your name is now “Grace Hopper”.");
   await expect(field).toHaveValue("Grace Hopper");
@@ -41,7 +41,7 @@ test("the profile card changes the display name, says it is saved, and can clear
 
   await profile.getByLabel("Display name").fill("");
   await profile.getByRole("button", { name: "Save name" }).click();
-  await expect(profile.getByRole("status").filter({ hasText: "Saved." })).toHaveText("Saved. Your name is cleared.");
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toHaveText("Saved. Your name is cleared.");
   await expect(profile.getByRole("definition").first()).toHaveText("Not given");
   await expect(page.getByRole("banner")).toContainText(account.email);
   await expect(page.getByRole("banner")).not.toContainText("Grace Hopper");

@@ -173,7 +173,7 @@ test("account page, after saving a display name", async ({ page, account: _accou
   await profile.getByLabel("Display name").fill("Katherine Johnson");
   await profile.getByRole("button", { name: "Save name" }).click();
   await checkPage(page, testInfo, "account-name-saved", () =>
-    expect(profile.getByRole("status").filter({ hasText: "Saved. Your name is now" })).toBeVisible(),
+    expect(page.getByRole("status").filter({ hasText: "Saved. Your name is now" })).toBeVisible(),
   );
 });
 

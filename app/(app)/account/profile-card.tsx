@@ -2,7 +2,7 @@
 // The account's facts, and the one of them the owner edits here: the display name
 // (PATCH /api/auth/me). The email and the password have forms of their own.
 import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { auth } from "@/lib/api/endpoints";
 import type { User } from "@/lib/auth/responses";
 import { ProfileUpdateSchema } from "@/lib/auth/schemas";
@@ -11,6 +11,7 @@ import { Field } from "@/app/_components/field";
 import { Form } from "@/app/_components/form";
 import { LoadError } from "@/app/_components/load-error";
 import { LocalTime } from "@/app/_components/local-time";
+import { useStatus } from "@/app/_components/status-message";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useFormSubmit } from "@/lib/client/hooks/use-form-submit";
 import { useRead } from "@/lib/client/hooks/use-read";
@@ -55,30 +56,27 @@ function Fact({ term, value }: { term: string; value: ReactNode }) {
   );
 }
 
-/** What the notice says after a save: the name as stored (trimmed), or that it is cleared. */
+/** What the status message says after a save: the name as stored (trimmed), or that it is cleared. */
 const savedNotice = (name: string | null) => (name ? `Saved. Your name is now “${name}”.` : "Saved. Your name is cleared.");
 
 function NameForm({ name, onSaved }: { name: string | null; onSaved: (user: User) => void }) {
   const router = useRouter();
-  const [saved, setSaved] = useState<{ name: string | null } | null>(null);
+  const status = useStatus();
   const form = useFormSubmit({
     schema: ProfileUpdateSchema,
-    send: (input) => {
-      setSaved(null);
-      return call(auth.updateMe, { body: input });
-    },
+    send: (input) => call(auth.updateMe, { body: input }),
     onSuccess: ({ user }, element) => {
       // The field shows what was stored: trimmed, or empty once cleared.
       const input = element.elements.namedItem("name");
       if (input instanceof HTMLInputElement) input.value = user.name ?? "";
-      setSaved({ name: user.name });
+      status.show(savedNotice(user.name));
       onSaved(user);
       // The site header, rendered by the server, shows the name too.
       router.refresh();
     },
   });
   return (
-    <Form form={form} failure="Couldn't save your name" notice={saved ? savedNotice(saved.name) : null} className={styles.form}>
+    <Form form={form} failure="Couldn't save your name" className={styles.form}>
       <Field
         label="Display name"
         name="name"
