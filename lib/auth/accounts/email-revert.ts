@@ -1,5 +1,5 @@
-// The owner's way back when someone else changed their email (README: POST
-// /api/auth/email/revert; docs/decisions/0039): the link the change mailed to the old
+// The owner's way back when someone else changed their email (docs/decisions/0039;
+// README: Account recovery and email): the link the change mailed to the old
 // address puts that address back, ends every session, removes the factors added since the
 // change, and mails a reset link there. Public: the owner may have no session left.
 import "server-only";
