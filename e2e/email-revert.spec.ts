@@ -1,5 +1,5 @@
-// The owner's way back after someone else changed their email (README: Account recovery and
-// email; docs/decisions/0039), in a real browser: the link in the notice mailed to the old
+// The owner's way back after someone else changed their email (docs/decisions/0039;
+// README: Account recovery and email), in a real browser: the link in the notice mailed to the old
 // address, read from the server's outbox, puts the address back, signs every device out, and
 // a reset link arrives there. Each state of the page passes axe at both widths.
 import type { Page, TestInfo } from "@playwright/test";
