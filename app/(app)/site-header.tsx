@@ -4,11 +4,13 @@ import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 import styles from "./site-header.module.css";
 
+// The app's header, on the signed-in pages and on the pages anyone may reach (the API
+// reference, "page not found"): there a signed-out visitor gets the way to sign in.
 export function SiteHeader({ user }: { user: User | null }) {
   return (
     <header className={styles.header}>
       <div className={styles.inner}>
-        <Link href="/items" className={styles.brand}>
+        <Link href={user ? "/items" : "/"} className={styles.brand}>
           JWT Items
         </Link>
         {user ? <NavLinks admin={user.role === "admin"} /> : null}
@@ -21,7 +23,13 @@ export function SiteHeader({ user }: { user: User | null }) {
             </p>
             <SignOutButton />
           </div>
-        ) : null}
+        ) : (
+          <div className={styles.user}>
+            <Link href="/login" className="button button-small">
+              Sign in
+            </Link>
+          </div>
+        )}
       </div>
     </header>
   );
