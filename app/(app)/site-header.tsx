@@ -6,10 +6,11 @@ import styles from "./site-header.module.css";
 
 // The app's header, on the signed-in pages and on the pages anyone may reach (the API
 // reference, "page not found"): there a signed-out visitor gets the way to sign in.
-export function SiteHeader({ user }: { user: User | null }) {
+// `wide` lines it up with a page wider than the app's usual column (the API reference).
+export function SiteHeader({ user, wide = false }: { user: User | null; wide?: boolean }) {
   return (
     <header className={styles.header}>
-      <div className={styles.inner}>
+      <div className={wide ? `${styles.inner} ${styles.wide}` : styles.inner}>
         <Link href={user ? "/items" : "/"} className={styles.brand}>
           JWT Items
         </Link>

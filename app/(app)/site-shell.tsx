@@ -3,14 +3,16 @@
 import { getPageCaller } from "@/lib/auth/accounts/page-caller";
 import { SiteHeader } from "./site-header";
 
-export async function SiteShell({ className, children }: { className?: string; children: React.ReactNode }) {
+type SiteShellProps = { className?: string; wide?: boolean; children: React.ReactNode };
+
+export async function SiteShell({ className, wide = false, children }: SiteShellProps) {
   const user = (await getPageCaller())?.user ?? null;
   return (
     <>
       <a href="#main" className="skip-link">
         Skip to content
       </a>
-      <SiteHeader user={user} />
+      <SiteHeader user={user} wide={wide} />
       <main id="main" tabIndex={-1} className={className}>
         {children}
       </main>

@@ -16,7 +16,7 @@ const CODES = Object.keys(ERROR_CODES) as ErrorCode[];
 // the way back to the app.
 export default function DocsPage() {
   return (
-    <SiteShell className={styles.page}>
+    <SiteShell className={styles.page} wide>
       <header className={styles.intro}>
         <h1>API reference</h1>
         <p>
