@@ -97,11 +97,12 @@ export const config = {
     "/items/:path*",
     "/account/:path*",
     "/admin/:path*",
-    // Every other page, for its CSP nonce. Not static files, and not the router's
-    // prefetches and navigations (RSC payloads, not documents: the page they land in
-    // keeps the policy, and the nonce, it was loaded with).
+    // Every other page, for its CSP nonce. Not static files (the build's, the icons and
+    // the manifest of app/: exactly those names, so a page under a longer one still gets
+    // its policy), and not the router's prefetches and navigations (RSC payloads, not
+    // documents: the page they land in keeps the policy, and the nonce, it was loaded with).
     {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
+      source: "/((?!api/|_next/static|_next/image|(?:favicon\\.ico|icon\\.svg|apple-icon\\.png|manifest\\.webmanifest|icons/icon-\\d+\\.png)$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

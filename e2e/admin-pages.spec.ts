@@ -5,7 +5,7 @@
 // look at (SCREENS_DIR, default e2e/artifacts/).
 import type { Page } from "@playwright/test";
 import { expect, guardConsole, newAccount, otherDevice, signUpViaApi, test, type Account } from "./fixtures";
-import { expectNoAxeViolations, WIDTHS } from "./a11y";
+import { expectNoAxeViolations, SCHEMES, WIDTHS } from "./a11y";
 import { ADMIN, signInAsAdmin } from "./admin";
 import { signInThroughForm } from "./pages";
 import { auth, callApi } from "./support/api";
@@ -13,14 +13,18 @@ import { nextOutboxMail } from "./support/outbox";
 
 const SCREENS = process.env.SCREENS_DIR ?? "e2e/artifacts";
 
-/** Scans the page with axe at each width, and photographs it. */
+/** Scans the page with axe in each colour scheme at each width, and photographs it. */
 async function checkPage(page: Page, name: string, settle: () => Promise<void>) {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 800 });
-    await settle();
-    await expectNoAxeViolations(page);
-    await page.screenshot({ path: `${SCREENS}/${name}-${width}.png`, fullPage: true, animations: "disabled" });
+  for (const scheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      await settle();
+      await expectNoAxeViolations(page);
+      await page.screenshot({ path: `${SCREENS}/${name}-${scheme}-${width}.png`, fullPage: true, animations: "disabled" });
+    }
   }
+  await page.emulateMedia({ colorScheme: "light" });
 }
 
 /** The next mail to `to` whose subject says `subject` (skipping others, such as the signup's). */

@@ -4,11 +4,14 @@ import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 import styles from "./site-header.module.css";
 
-export function SiteHeader({ user }: { user: User | null }) {
+// The app's header, on the signed-in pages and on the pages anyone may reach (the API
+// reference, "page not found"): there a signed-out visitor gets the way to sign in.
+// `wide` lines it up with a page wider than the app's usual column (the API reference).
+export function SiteHeader({ user, wide = false }: { user: User | null; wide?: boolean }) {
   return (
     <header className={styles.header}>
-      <div className={styles.inner}>
-        <Link href="/items" className={styles.brand}>
+      <div className={wide ? `${styles.inner} ${styles.wide}` : styles.inner}>
+        <Link href={user ? "/items" : "/"} className={styles.brand}>
           JWT Items
         </Link>
         {user ? <NavLinks admin={user.role === "admin"} /> : null}
@@ -21,7 +24,13 @@ export function SiteHeader({ user }: { user: User | null }) {
             </p>
             <SignOutButton />
           </div>
-        ) : null}
+        ) : (
+          <div className={styles.user}>
+            <Link href="/login" className="button button-small">
+              Sign in
+            </Link>
+          </div>
+        )}
       </div>
     </header>
   );

@@ -8,10 +8,39 @@ import styles from "./docs.module.css";
 
 const DOCUMENT = endpointPath(meta.getOpenApiDocument);
 
+/**
+ * Swagger UI wraps its operations in a <main> of its own, which would give the page a
+ * second main landmark inside the app's: it becomes a named region instead.
+ */
+function demoteInnerMain(host: HTMLElement): void {
+  for (const main of host.querySelectorAll("main")) {
+    main.setAttribute("role", "region");
+    main.setAttribute("aria-label", "Endpoints");
+  }
+}
+
 /** After the explorer has grown the page, go back to the anchor the URL names. */
 function scrollToHash(): void {
   const id = decodeURIComponent(window.location.hash.slice(1));
   if (id) document.getElementById(id)?.scrollIntoView();
+}
+
+/**
+ * Swagger UI's stylesheet carries its own dark theme, switched on by a `dark-mode` class
+ * on <html> and not by the media query: it follows the visitor's colour scheme while
+ * this page is open, as the app's own styles do.
+ */
+function useDarkModeClass(): void {
+  useEffect(() => {
+    const dark = window.matchMedia("(prefers-color-scheme: dark)");
+    const apply = () => document.documentElement.classList.toggle("dark-mode", dark.matches);
+    apply();
+    dark.addEventListener("change", apply);
+    return () => {
+      dark.removeEventListener("change", apply);
+      document.documentElement.classList.remove("dark-mode");
+    };
+  }, []);
 }
 
 // Swagger UI's self-contained bundle (its own React inside), loaded only on this page
@@ -19,6 +48,7 @@ function scrollToHash(): void {
 export function ApiExplorer() {
   const host = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<"loading" | "ready" | "failed">("loading");
+  useDarkModeClass();
 
   useEffect(() => {
     let cancelled = false;
@@ -36,6 +66,7 @@ export function ApiExplorer() {
           // No badge fetched from validator.swagger.io: the page loads nothing from elsewhere.
           validatorUrl: null,
           onComplete: () => {
+            if (host.current) demoteInnerMain(host.current);
             setState("ready");
             scrollToHash();
           },

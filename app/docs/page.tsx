@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { endpointPath } from "@/lib/api/endpoint";
 import { auth, meta } from "@/lib/api/endpoints";
 import { ERROR_CODES, type ErrorCode } from "@/lib/http/problem";
+import { SiteShell } from "@/app/(app)/site-shell";
 import { ApiExplorer } from "./api-explorer";
 import styles from "./docs.module.css";
 
@@ -11,10 +12,11 @@ const CODES = Object.keys(ERROR_CODES) as ErrorCode[];
 
 // The explorer is drawn in the browser from /api/openapi.json; the error codes are
 // server-rendered so that the `type` links of problem bodies (/docs#error-<code>)
-// land on an anchor even before, or without, any script.
+// land on an anchor even before, or without, any script. The app's header above it is
+// the way back to the app.
 export default function DocsPage() {
   return (
-    <main className={styles.page}>
+    <SiteShell className={styles.page} wide>
       <header className={styles.intro}>
         <h1>API reference</h1>
         <p>
@@ -49,6 +51,6 @@ export default function DocsPage() {
           ))}
         </dl>
       </section>
-    </main>
+    </SiteShell>
   );
 }

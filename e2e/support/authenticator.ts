@@ -5,7 +5,7 @@
 import { mkdirSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { generate } from "otplib";
-import { expectNoAxeViolations, WIDTHS } from "../a11y";
+import { expectNoAxeViolations, SCHEMES, WIDTHS } from "../a11y";
 
 const STEP_SECONDS = 30;
 
@@ -36,16 +36,20 @@ export class Authenticator {
 const SCREENS = process.env.E2E_SCREENS_DIR ?? "e2e/artifacts";
 
 /**
- * At a phone's and a laptop's width: no axe violations, and a screenshot of the page as it
+ * At a phone's and a laptop's width, light and dark: no axe violations, and a screenshot of the page as it
  * is (of the viewport only with `fullPage: false`, for a modal dialog, whose backdrop covers
  * the viewport and not the page), plus one of `part` when given, for a closer look.
  */
 export async function checkAndShoot(page: Page, name: string, { part, fullPage = true }: { part?: Locator; fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENS, { recursive: true });
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 800 });
-    await expectNoAxeViolations(page);
-    await page.screenshot({ path: `${SCREENS}/${name}-${width}.png`, fullPage, animations: "disabled" });
-    if (part) await part.screenshot({ path: `${SCREENS}/${name}-${width}-part.png`, animations: "disabled" });
+  for (const scheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      await expectNoAxeViolations(page);
+      await page.screenshot({ path: `${SCREENS}/${name}-${scheme}-${width}.png`, fullPage, animations: "disabled" });
+      if (part) await part.screenshot({ path: `${SCREENS}/${name}-${scheme}-${width}-part.png`, animations: "disabled" });
+    }
   }
+  await page.emulateMedia({ colorScheme: "light" });
 }
