@@ -4,6 +4,7 @@ export const ROUTE_TABLE = {
   "/api/audit": { GET: "admin" },
   "/api/auth/activity": { GET: "user" },
   "/api/auth/email": { POST: "user" },
+  "/api/auth/email/revert": { POST: "public" },
   "/api/auth/email/verify": { POST: "user" },
   "/api/auth/email/verify/resend": { POST: "user" },
   "/api/auth/login": { POST: "public" },

@@ -101,6 +101,8 @@ export const ResetPasswordSchema = z
 
 export const VerifyEmailSchema = z.object({ token: LinkTokenSchema }).meta({ id: "VerifyEmailRequest" });
 
+export const RevertEmailSchema = z.object({ token: LinkTokenSchema }).meta({ id: "RevertEmailRequest" });
+
 export const EmailChangeSchema = z
   .object({
     new_email: EmailSchema,

@@ -27,6 +27,7 @@ export const ERROR_CODES = {
   email_taken: "An account with that email already exists.",
   invalid_reset_token: "The password-reset link is unknown, used, expired, or replaced by a newer one.",
   invalid_verification_token: "The email confirmation link is unknown, used, expired, or replaced by a newer one.",
+  invalid_revert_token: "The link that undoes an email change is unknown, used or expired.",
   email_already_verified: "The account's email address is verified already.",
   wrong_account: "The mailed link belongs to another account than the one signed in.",
   item_name_taken: "You already have an item with that name.",

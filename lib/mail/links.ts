@@ -9,5 +9,5 @@ export function publicOrigin(): string {
   return `http://${env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST}:${env.PORT}`;
 }
 
-export const linkTo = (page: "/reset-password" | "/verify-email", token: string) =>
+export const linkTo = (page: "/reset-password" | "/verify-email" | "/revert-email", token: string) =>
   `${publicOrigin()}${page}#token=${encodeURIComponent(token)}`;

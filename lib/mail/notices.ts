@@ -10,8 +10,9 @@ export function noticePasswordChanged(email: string, how: "changed" | "reset"): 
   sendMail(how === "changed" ? mails.passwordChanged(email, new Date()) : mails.passwordReset(email, new Date()));
 }
 
-export function noticeEmailChanged(oldEmail: string, newEmail: string): void {
-  sendMail(mails.emailChanged(oldEmail, newEmail, new Date()));
+/** To the old address, with the link that puts it back (lib/auth/accounts/email-revert.ts). */
+export function noticeEmailChanged(oldEmail: string, newEmail: string, change: { at: Date; revertUrl: string; revertTtl: number }): void {
+  sendMail(mails.emailChanged(oldEmail, newEmail, change.at, { url: change.revertUrl, ttl: change.revertTtl }));
 }
 
 export function noticeTotpChanged(email: string, on: boolean): void {

@@ -61,8 +61,8 @@ export function duration(seconds: number): string {
 
 const when = (at: Date) => `${at.toISOString().replace("T", " ").slice(0, 16)} UTC`;
 
-/** Who to write to about an account taken over: SECURITY_CONTACT when it is set. */
-const operator = () =>
+/** Who to write to about an account taken over: SECURITY_CONTACT when it is set (the revert page says it too). */
+export const operator = () =>
   env.SECURITY_CONTACT.length > 0 ? env.SECURITY_CONTACT.map((uri) => uri.replace(/^mailto:/, "")).join(" or ") : "the app's operator";
 
 /** For what an admin did: the owner did not ask for it, so say where to ask why. */
@@ -113,11 +113,27 @@ export const mails = {
       notes: [NOT_YOU],
     }),
 
-  emailChanged: (to: string, newEmail: string, at: Date) =>
+  /** To the old address, with the link that undoes the change (README: POST /api/auth/email/revert). */
+  emailChanged: (to: string, newEmail: string, at: Date, revert: { url: string; ttl: number }) =>
     render(to, {
       subject: "Your email address was changed",
       lead: `The email address of your ${APP_NAME} account was changed from ${to} to ${newEmail} on ${when(at)}. Mail about the account now goes there.`,
-      notes: [`If this was not you, write to ${operator()} at once: this address no longer receives reset links.`],
+      action: { label: "This was not me: put my address back", url: revert.url, validFor: duration(revert.ttl) },
+      notes: [
+        "If this was not you, use the link at once: it puts this address back, signs out every device, removes the two-step sign-in methods and passkeys added since the change, and mails you a link to choose a new password.",
+        `If it was you, there is nothing to do. For help, write to ${operator()}.`,
+      ],
+    }),
+
+  emailReverted: (to: string, url: string, ttl: number) =>
+    render(to, {
+      subject: "Your email address was put back",
+      lead: `The email address of your ${APP_NAME} account is ${to} again. Every device was signed out, and the two-step sign-in methods and passkeys added since the change were removed. The password no longer works: choose a new one with this link.`,
+      action: { label: "Choose a new password", url, validFor: duration(ttl) },
+      notes: [
+        "Once you are signed in, look at your account's sessions, passkeys and two-step sign-in.",
+        `If you need help, write to ${operator()}.`,
+      ],
     }),
 
   totpEnabled: (to: string, at: Date) =>

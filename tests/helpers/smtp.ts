@@ -64,7 +64,7 @@ export async function startMailCatcher(): Promise<MailCatcher> {
 }
 
 /** The token of the first app link in a mail's text (`…/reset-password#token=…`). */
-export function linkToken(mail: ReceivedMail, page: "/reset-password" | "/verify-email"): string {
+export function linkToken(mail: ReceivedMail, page: "/reset-password" | "/verify-email" | "/revert-email"): string {
   const match = new RegExp(`https?://[^\\s]+${page}#token=([\\w%-]+)`).exec(mail.text);
   if (!match?.[1]) throw new Error(`No ${page} link in "${mail.subject}":\n${mail.text}`);
   return decodeURIComponent(match[1]);

@@ -63,15 +63,15 @@ describe("the email-changed notice", () => {
     if (contact) process.env.SECURITY_CONTACT = contact;
     vi.resetModules();
     const { mails } = await import("@/lib/mail/templates");
-    return mails.emailChanged("old@example.com", "new@example.com", new Date());
+    return mails.emailChanged("old@example.com", "new@example.com", new Date(), { url: "http://localhost:3000/revert-email#token=t", ttl: 604_800 });
   };
 
   it("tells the owner to write to SECURITY_CONTACT when it is set", async () => {
     const notice = await noticeWith("security@example.com, https://example.com/report");
-    expect(notice.text).toContain("If this was not you, write to security@example.com or https://example.com/report at once");
+    expect(notice.text).toContain("For help, write to security@example.com or https://example.com/report.");
   });
 
   it("falls back to the app's operator without one", async () => {
-    expect((await noticeWith()).text).toContain("write to the app's operator at once");
+    expect((await noticeWith()).text).toContain("For help, write to the app's operator.");
   });
 });

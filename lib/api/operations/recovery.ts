@@ -4,10 +4,10 @@ import { COMMON_ERRORS, CROSS_SITE_FORM, WRONG_PASSWORD } from "@/lib/api/errors
 import { EXAMPLE_CREDENTIALS, EXAMPLE_LINK_TOKEN, EXAMPLE_USER } from "@/lib/api/examples";
 import { defineOperation } from "@/lib/api/operation";
 import { MAIL_SENT, MailSentSchema, MeResponseSchema } from "@/lib/auth/responses";
-import { EmailChangeSchema, ForgotPasswordSchema, ResetPasswordSchema, VerifyEmailSchema } from "@/lib/auth/schemas";
+import { EmailChangeSchema, ForgotPasswordSchema, ResetPasswordSchema, RevertEmailSchema, VerifyEmailSchema } from "@/lib/auth/schemas";
 
 const SENT = MAIL_SENT;
-const linkRefused = (code: "invalid_reset_token" | "invalid_verification_token") => ({
+const linkRefused = (code: "invalid_reset_token" | "invalid_verification_token" | "invalid_revert_token") => ({
   status: 400,
   codes: [code],
   description: "The token is unknown, used, expired, or replaced by a newer one.",
@@ -112,6 +112,36 @@ export const resendVerification = defineOperation({
   success: { status: 202, description: "A new link is on its way.", schema: MailSentSchema, example: SENT },
   errors: [
     { status: 409, codes: ["email_already_verified"], description: "The address is verified already." },
+    COMMON_ERRORS.rateLimited,
+  ],
+});
+
+export const revertEmail = defineOperation({
+  id: "revertEmail",
+  method: "POST",
+  path: "/api/auth/email/revert",
+  tag: "Account recovery",
+  summary: "Undo an email change with the link mailed to the old address",
+  description:
+    "The notice an email change mails to the **old** address carries a link (`/revert-email#token=…`, valid 7 days): " +
+    "the owner's way back when someone else changed their email. Posting its token puts the old address back (verified), " +
+    "ends every session of the account (`email_reverted`) on every instance, removes the TOTP, recovery codes and " +
+    "passkeys added since the change (older ones stay), voids every other mailed link, makes the password unusable " +
+    "and mails a password-reset link to the restored address. All in one transaction: of two reverts with one token, " +
+    "exactly one succeeds. Later changes of the address or the password do not void the link. Public: the owner may " +
+    "have no session left. Limited per client address like the forgot-password requests (429).",
+  access: "public",
+  refuseCrossSite: true,
+  body: { schema: RevertEmailSchema, required: true, example: { token: EXAMPLE_LINK_TOKEN } },
+  success: { status: 204, description: "The address is back; a reset link is on its way to it." },
+  errors: [
+    CROSS_SITE_FORM,
+    linkRefused("invalid_revert_token"),
+    {
+      status: 409,
+      codes: ["email_taken"],
+      description: "Another account holds the old address (only possible for a signup that raced the change); nothing changed.",
+    },
     COMMON_ERRORS.rateLimited,
   ],
 });

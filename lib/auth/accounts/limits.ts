@@ -33,6 +33,8 @@ export const limits = {
   // Mail limits count per hour (README: Limits), so nobody can flood an inbox through the app.
   resetByEmail: (email: string): Limit => ({ key: `reset:email:${email}`, max: env.PASSWORD_RESET_MAX_PER_EMAIL, window: HOUR }),
   resetByAddress: (addressKey: string): Limit => ({ key: `reset:ip:${addressKey}`, max: env.PASSWORD_RESET_MAX_PER_IP, window: HOUR }),
+  // A revert mails a reset link: counted per client like the forgot-password requests.
+  revertByAddress: (addressKey: string): Limit => ({ key: `revert:ip:${addressKey}`, max: env.PASSWORD_RESET_MAX_PER_IP, window: HOUR }),
   verifyMailByUser: (userId: string): Limit => ({
     key: `verify-mail:user:${userId}`, max: env.VERIFY_MAIL_MAX_PER_USER, window: HOUR,
   }),

@@ -3,9 +3,19 @@
 // mail goes out in the background (lib/mail/outgoing.ts), and what an unknown address
 // would reveal is answered exactly like a known one.
 import "server-only";
+import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http/problem";
-import { issueDecoyToken, issueLinkToken, liveLinkTokenOwner, redeemLinkToken, voidLinkTokens } from "@/lib/auth/accounts/link-tokens";
+import {
+  addressHeldForRevert,
+  issueDecoyToken,
+  issueLinkToken,
+  issueRevertToken,
+  liveLinkTokenOwner,
+  redeemLinkToken,
+  REVERT_TTL,
+  voidLinkTokens,
+} from "@/lib/auth/accounts/link-tokens";
 import { noticeEmailChanged, noticePasswordChanged } from "@/lib/mail/notices";
 import { consume, limits, resetAttempts } from "@/lib/auth/accounts/limits";
 import { accountEvent, recordAccountEvent, recordWith, type Origin } from "@/lib/audit/account-events";
@@ -119,12 +129,26 @@ export async function verifyEmail(token: string, caller: { id: string; sessionId
     await recorded("email_verified");
     return verified;
   }
-  const changed = await replaceEmail(user.id, redeemed.email);
-  // Links mailed to the old address (a reset, a verification) must not work any more.
-  await voidLinkTokens(user.id);
+  const { changed, changedAt, revertToken } = await moveToAddress(user, redeemed.email);
   await recorded("email_changed");
-  noticeEmailChanged(user.email, changed.email);
+  noticeEmailChanged(user.email, changed.email, { at: changedAt, revertUrl: linkTo("/revert-email", revertToken), revertTtl: REVERT_TTL });
   return changed;
+}
+
+/**
+ * The change itself, in one transaction: the new address, the old address's links void (a
+ * reset, a verification), and the revert link for the old address, made at the change's
+ * moment so that it knows what the change was and when (lib/auth/accounts/email-revert.ts).
+ */
+async function moveToAddress(user: User, newEmail: string) {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const changedAt = new Date();
+    const changed = await replaceEmail(user.id, newEmail, { tx, at: changedAt });
+    await voidLinkTokens(user.id, undefined, tx);
+    const revertToken = await issueRevertToken(tx, user.id, user.email, changedAt);
+    return { changed, changedAt, revertToken };
+  });
 }
 
 /** The caller's account; a 404 if it was deleted while their access token still lives. */
@@ -165,7 +189,8 @@ export async function requestEmailChange(
     });
   }
   await consume(limits.verifyMailByUser(user.id));
-  if (await findAccountByEmail(change.newEmail)) {
+  // An address a live revert link of another account would put back counts as taken (decision 0039).
+  if ((await findAccountByEmail(change.newEmail)) || (await addressHeldForRevert(change.newEmail, user.id))) {
     throw new HttpError(409, { code: "email_taken", detail: "An account with this email already exists." });
   }
   const token = await issueLinkToken(user.id, "email_change", change.newEmail, env.EMAIL_VERIFY_TTL);

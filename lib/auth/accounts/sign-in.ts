@@ -8,6 +8,7 @@ import { rotateRefreshToken } from "@/lib/auth/sessions/refresh-tokens";
 import { endAllUserSessions, endSessionByRefreshToken, endSession } from "@/lib/auth/sessions/sessions";
 import {
   createUser,
+  emailTaken,
   deleteUser,
   findLoginCredentials,
   INITIAL_CREDENTIALS_VERSION,
@@ -21,7 +22,7 @@ import {
 import { issueTokens, knownDevice, startSession } from "@/lib/auth/accounts/grants";
 import { countPasskeys } from "@/lib/auth/factors/passkeys";
 import { issueMfaToken } from "@/lib/auth/factors/mfa-tokens";
-import { voidLinkTokens } from "@/lib/auth/accounts/link-tokens";
+import { addressHeldForRevert, voidLinkTokens } from "@/lib/auth/accounts/link-tokens";
 import { noticeNewDevice, noticePasswordChanged } from "@/lib/mail/notices";
 import { assertPassword } from "@/lib/auth/accounts/reauth";
 import { assertNewPasswordAllowed, refusedPassword } from "@/lib/auth/accounts/password-policy";
@@ -39,6 +40,9 @@ export async function signUp(input: SignupInput, context: RequestContext) {
   // client may make this app do faster than it may sign up.
   await consume(limits.signupByAddress(context.addressKey));
   await assertNewPasswordAllowed(input.password, "password");
+  // An account's old address stays its own while the revert link mailed there lives, or
+  // whoever changed the address could sign up with it and make the revert fail (decision 0039).
+  if (await addressHeldForRevert(input.email)) throw emailTaken();
   const user = await createUser(input);
   inBackground("The verification mail", () => mailVerificationLink(user));
   const started = await startSession(user, { userId: user.id, credentialsVersion: INITIAL_CREDENTIALS_VERSION }, context, {

@@ -1,7 +1,8 @@
 // Accounts. Responses are built from `userSelect`, which never includes the password
 // hash: it cannot leak because it is never read except by the login path.
 import "server-only";
-import { getDb } from "@/lib/db";
+import { randomBytes } from "node:crypto";
+import { getDb, type Prisma } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http/problem";
@@ -146,7 +147,7 @@ export async function findAccountByEmail(email: string): Promise<{ id: string; e
   return db.user.findUnique({ where: { email }, select: { id: true, email: true } });
 }
 
-const emailTaken = () => new HttpError(409, { code: "email_taken", detail: "An account with this email already exists." });
+export const emailTaken = () => new HttpError(409, { code: "email_taken", detail: "An account with this email already exists." });
 
 /** Marks the account's address as verified now, and gives it the role that follows. */
 export async function markEmailVerified(userId: string): Promise<User> {
@@ -161,10 +162,13 @@ export async function markEmailVerified(userId: string): Promise<User> {
   return toUser(row);
 }
 
-/** Moves the account to a confirmed new address, verified by that very confirmation. */
-export async function replaceEmail(userId: string, email: string): Promise<User> {
-  const db = await getDb();
-  const emailVerifiedAt = new Date();
+/**
+ * Moves the account to a confirmed new address, verified by that very confirmation; inside
+ * the caller's transaction when given one, at its moment `at`.
+ */
+export async function replaceEmail(userId: string, email: string, within?: { tx: Prisma.TransactionClient; at: Date }): Promise<User> {
+  const db = within?.tx ?? (await getDb());
+  const emailVerifiedAt = within?.at ?? new Date();
   try {
     const row = await db.user.update({
       where: { id: userId },
@@ -177,6 +181,35 @@ export async function replaceEmail(userId: string, email: string): Promise<User>
     if (isUniqueViolation(error)) throw emailTaken();
     throw error;
   }
+}
+
+/**
+ * An email revert's change of the account, inside its transaction: the old address back,
+ * verified (the owner read the link mailed to it), and a password nobody knows with a new
+ * credentials version, so that whoever changed the address cannot sign in with a password
+ * they knew or set, and a login racing the revert stores no session; the owner chooses a
+ * new one with the reset link the revert mails (docs/decisions/0039). `unusableHash` comes
+ * from `unusablePasswordHash`, made before the transaction (bcrypt is slow). 409 when
+ * another account has the address (decision 0039 says how that can still happen).
+ */
+export async function restoreEmailIn(tx: Prisma.TransactionClient, userId: string, email: string, unusableHash: string): Promise<User> {
+  const emailVerifiedAt = new Date();
+  try {
+    const row = await tx.user.update({
+      where: { id: userId },
+      data: { email, emailVerifiedAt, role: roleFor({ email, emailVerifiedAt }), passwordHash: unusableHash, credentialsVersion: { increment: 1 } },
+      select: userSelect,
+    });
+    return toUser(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw emailTaken();
+    throw error;
+  }
+}
+
+/** The hash of a password nobody knows (256 random bits, never kept): no password matches it. */
+export function unusablePasswordHash(): Promise<string> {
+  return hashPassword(randomBytes(32).toString("base64url"));
 }
 
 /**
