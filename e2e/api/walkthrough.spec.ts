@@ -321,6 +321,7 @@ test("the README's walk-through with curl runs as written: signup, verification,
         if (step.mail) context.seen.mailed = await newestMailToken(outbox, context[step.mail.to], step.mail.page);
         const answer = await context.terminal.run(ours(command, context));
         expect(answer.status, answer.stderr).toBe(0);
+        expect(answer.stderr, "nothing on stderr: a reader would see it").toBe("");
         await step.check(answer, context);
       });
     }
