@@ -113,7 +113,7 @@ export const mails = {
       notes: [NOT_YOU],
     }),
 
-  /** To the old address, with the link that undoes the change (README: POST /api/auth/email/revert). */
+  /** To the old address, with the link that undoes the change (README: Account recovery and email). */
   emailChanged: (to: string, newEmail: string, at: Date, revert: { url: string; ttl: number }) =>
     render(to, {
       subject: "Your email address was changed",

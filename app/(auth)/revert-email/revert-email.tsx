@@ -1,5 +1,5 @@
 "use client";
-// The link an email change mails to the old address (README: POST /api/auth/email/revert).
+// The link an email change mails to the old address (README: Account recovery and email).
 // Opening it changes nothing: the page says what will happen, and a button does it
 // (docs/decisions/0027). No session is needed: the owner may have none left.
 import Link from "next/link";

@@ -1,5 +1,5 @@
-// The owner's way back when someone else changed their email (README: POST
-// /api/auth/email/revert; docs/decisions/0039): the link the change mailed to the old
+// The owner's way back when someone else changed their email (docs/decisions/0039;
+// README: Account recovery and email): the link the change mailed to the old
 // address puts that address back, ends every session, removes the factors added since the
 // change, and mails a reset link there. Public: the owner may have no session left.
 import "server-only";
@@ -39,7 +39,8 @@ export async function revertEmailChange(token: string, context: RequestContext):
   const userId = await liveLinkTokenOwner(token, ["email_revert"]);
   if (!userId) throw invalidRevertToken();
   const unusableHash = await unusablePasswordHash();
-  let mail: { to: string; resetToken: string } | null = null;
+  // Filled in by the transaction; mailed only once it has committed.
+  const reset: { to?: string; token?: string } = {};
   await endAllUserSessions(userId, "email_reverted", {
     alongWith: async (tx, ended) => {
       const redeemed = await redeemRevertToken(tx, token, userId);
@@ -47,7 +48,8 @@ export async function revertEmailChange(token: string, context: RequestContext):
       const user = await restoreEmailIn(tx, userId, redeemed.email, unusableHash);
       await voidLinkTokensAfterRevert(tx, userId, redeemed.changedAt);
       const removed = await removeFactorsAddedSince(tx, userId, redeemed.changedAt);
-      const resetToken = await issueResetTokenIn(tx, userId, user.email, env.PASSWORD_RESET_TTL);
+      reset.token = await issueResetTokenIn(tx, userId, user.email, env.PASSWORD_RESET_TTL);
+      reset.to = user.email;
       await recordEvent(
         accountEvent("email_reverted", userId, context, {
           details: {
@@ -60,10 +62,7 @@ export async function revertEmailChange(token: string, context: RequestContext):
         }),
         tx,
       );
-      mail = { to: user.email, resetToken };
     },
   });
-  // Only once the transaction has committed: a rolled-back revert mails nothing.
-  const sent = mail as { to: string; resetToken: string } | null;
-  if (sent) sendMail(mails.emailReverted(sent.to, linkTo("/reset-password", sent.resetToken), env.PASSWORD_RESET_TTL));
+  if (reset.to && reset.token) sendMail(mails.emailReverted(reset.to, linkTo("/reset-password", reset.token), env.PASSWORD_RESET_TTL));
 }

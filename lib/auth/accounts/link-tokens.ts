@@ -67,7 +67,7 @@ async function store(
   return token;
 }
 
-/** How long a revert link works (README: POST /api/auth/email/revert): a week to notice a mail. */
+/** How long a revert link works (README: Account recovery and email): a week to notice a mail. */
 export const REVERT_TTL = 7 * 86_400;
 
 /**

@@ -1,4 +1,4 @@
-// What an email revert takes away (README: POST /api/auth/email/revert): the second factors
+// What an email revert takes away (README: Account recovery and email): the second factors
 // and passkeys added after the change it undoes, which whoever made the change may hold.
 // Older ones were the owner's before the change and stay.
 import "server-only";
