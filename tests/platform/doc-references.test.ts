@@ -42,7 +42,7 @@ const NOT_THERE = new Set([
 ]);
 
 // Other software's names, put in backticks where a page or comment discusses them.
-const THEIRS = new Set(["useQuery", "useInfiniteQuery", "useMutation", "useActionState", "sideEffects", "headersTimeout", "requestTimeout", "maxDuration", "relaxedDurability", "middlewareClientMaxBodySize", "cacheMaxAge"]);
+const THEIRS = new Set(["useQuery", "useInfiniteQuery", "useMutation", "useActionState", "sideEffects", "headersTimeout", "requestTimeout", "maxDuration", "relaxedDurability", "middlewareClientMaxBodySize", "cacheMaxAge", "allowScripts"]);
 
 describe("the handbook and the comments", () => {
   it("name only files and folders that exist", () => {
