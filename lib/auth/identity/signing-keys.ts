@@ -14,7 +14,7 @@ import "server-only";
 import { createCipheriv, createDecipheriv, generateKeyPairSync, hkdfSync, randomBytes } from "node:crypto";
 import { calculateJwkThumbprint, importJWK, type JWK } from "jose";
 import { getDb } from "@/lib/db";
-import { listen, type Subscription } from "@/lib/db/notifications";
+import { reasonOf, WatchedListener } from "@/lib/db/watched-listener";
 import { env } from "@/lib/env";
 import {
   registerKeySource,
@@ -24,7 +24,6 @@ import {
   type TokenKey,
 } from "@/lib/auth/identity/jwt";
 import { kidList } from "@/lib/auth/identity/remote-keys";
-import { Heartbeat } from "@/lib/auth/sessions/revocation-heartbeat";
 
 export const KEYS_CHANNEL = "signing_keys_changed";
 export type AsymmetricAlgorithm = Exclude<SigningAlgorithm, "HS256">;
@@ -184,12 +183,9 @@ export async function revokeKey(kid: string, now = new Date()): Promise<{ replac
 
 // ---- this instance's copy ----------------------------------------------------------------
 
-const TICK_MS = 250;
-const RETRY_MS = [250, 1_000, 5_000];
-
 /**
  * The key set of this instance: loaded at start and at every announced change. Its
- * listener is watched like the revocation view's (lib/auth/sessions/revocation-view.ts): a
+ * listener is watched like the revocation view's (lib/db/watched-listener.ts): a
  * heartbeat through the database notices a connection that went quiet without an error.
  * While the listener is down, each verification reads the table (one query, shared by
  * concurrent requests), and every reconnection reads the set again before it is trusted,
@@ -198,73 +194,30 @@ const RETRY_MS = [250, 1_000, 5_000];
 export class KeySet implements KeySource {
   private rows: KeyRow[] = [];
   private imported = new Map<string, Promise<TokenKey>>();
-  private subscription: Subscription | null = null;
-  private heartbeat = new Heartbeat("signing_keys_heartbeat");
-  private state: "idle" | "starting" | "synced" | "retrying" = "idle";
-  private failures = 0;
-  private timer: NodeJS.Timeout | null = null;
   private loading: Promise<void> | null = null;
-  private started: Promise<void> | null = null;
   private listeners = new Set<() => void>();
+  private listener = new WatchedListener({
+    channels: [KEYS_CHANNEL],
+    heartbeatPrefix: "signing_keys_heartbeat",
+    connectionName: "signing keys",
+    sync: () => this.reload(),
+    onMessage: () => void this.reload().catch((error: unknown) => this.listener.lose(reasonOf(error))),
+    onStop: () => {
+      this.rows = [];
+      this.imported.clear();
+    },
+    lostMessage: (reason) => `Signing-key listener lost (${reason}): reading the key set per request until it is back`,
+    backMessage: "Signing-key listener is back: the key set is read again and held in memory",
+  });
 
   ensureStarted(): Promise<void> {
-    if (this.state === "idle") this.started = this.start();
-    return this.started ?? Promise.resolve();
+    return this.listener.ensureStarted();
   }
 
   /** Calls back after every reload (tests wait on it). */
   onReload(callback: () => void): () => void {
     this.listeners.add(callback);
     return () => this.listeners.delete(callback);
-  }
-
-  private async start(): Promise<void> {
-    this.state = "starting";
-    try {
-      const subscription = await listen(
-        [KEYS_CHANNEL, this.heartbeat.channel],
-        {
-          onMessage: (channel, payload) => this.onMessage(channel, payload),
-          onLost: (reason) => this.lose(reason),
-          onClosed: () => this.stop(),
-        },
-        "signing keys",
-      );
-      if (this.state !== "starting") return void subscription.close();
-      this.subscription = subscription;
-      // Listening first, then reading: a change committed in between is in what is read or
-      // announced after, and one announced while the listener was down is in what is read.
-      await this.reload();
-      if (this.state !== "starting") return;
-      this.state = "synced";
-      if (this.failures > 0) console.log("Signing-key listener is back: the key set is read again and held in memory");
-      this.failures = 0;
-      this.heartbeat.start(Date.now());
-      this.timer = setInterval(() => this.tick(), TICK_MS);
-      this.timer.unref();
-    } catch (error) {
-      this.lose(error instanceof Error ? error.message : String(error));
-    }
-  }
-
-  private onMessage(channel: string, payload: string): void {
-    if (channel === this.heartbeat.channel) return this.heartbeat.echo(payload);
-    void this.reload().catch((error: unknown) => this.lose(error instanceof Error ? error.message : String(error)));
-  }
-
-  private tick(): void {
-    const now = Date.now();
-    const silence = this.heartbeat.silence(now);
-    if (silence) return this.lose(silence);
-    // In-process PGlite cannot go quiet; a server connection can.
-    const subscription = this.subscription;
-    if (subscription?.remote) {
-      this.heartbeat.beatIfDue(now, (channel, payload) => {
-        subscription.notify(channel, payload).catch((error: unknown) => {
-          this.lose(error instanceof Error ? error.message : String(error));
-        });
-      });
-    }
   }
 
   reload(): Promise<void> {
@@ -282,40 +235,9 @@ export class KeySet implements KeySource {
     return this.loading;
   }
 
-  private lose(reason: string): void {
-    if (this.state === "idle" || this.state === "retrying") return;
-    if (this.failures === 0) {
-      console.warn(`Signing-key listener lost (${reason}): reading the key set per request until it is back`);
-    }
-    this.halt();
-    this.state = "retrying";
-    const delay = RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)];
-    this.timer = setTimeout(() => {
-      this.started = this.start();
-    }, delay);
-    this.timer.unref();
-  }
-
-  /** closeDb(): forget everything; the next use starts listening again. */
-  private stop(): void {
-    this.halt();
-    this.state = "idle";
-    this.failures = 0;
-    this.rows = [];
-    this.imported.clear();
-  }
-
-  private halt(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    this.heartbeat.stop();
-    void this.subscription?.close();
-    this.subscription = null;
-  }
-
   private async current(): Promise<KeyRow[]> {
     await this.ensureStarted();
-    if (this.state !== "synced") await this.reload();
+    if (!this.listener.synced) await this.reload();
     return this.rows;
   }
 
@@ -333,7 +255,7 @@ export class KeySet implements KeySource {
    */
   publishedKids(now = Date.now()): string | null {
     void this.ensureStarted();
-    if (this.state !== "synced") return null;
+    if (!this.listener.synced) return null;
     return kidList(this.rows.filter((row) => isPublished(row, now)).map((row) => row.kid));
   }
 

@@ -8,24 +8,21 @@
 //  - it LISTENs first, then reads the recent revocations, and only then answers from memory
 //    ("synced"); until then, and whenever the listener is lost, it answers "unknown" and the
 //    caller reads the session row instead;
-//  - a heartbeat sent through the database to itself (lib/auth/sessions/revocation-heartbeat.ts)
-//    catches a connection that goes quiet without an error: no echo within
-//    HEARTBEAT_TIMEOUT_MS and the view stops answering from memory, within
+//  - a heartbeat sent through the database to itself (lib/db/watched-listener.ts, which
+//    also retries a lost listener) catches a connection that goes quiet without an error:
+//    no echo within HEARTBEAT_TIMEOUT_MS and the view stops answering from memory, within
 //    HEARTBEAT_MS + HEARTBEAT_TIMEOUT_MS + TICK_MS;
 //  - the instance that revokes applies the change itself before it answers, then waits
 //    (at most ECHO_WAIT_MS) for its own listener to hear it: PostgreSQL sends a
 //    notification to every listener at commit, so by then the other instances have it too.
 import "server-only";
 import { getDb } from "@/lib/db";
-import { listen, type Subscription } from "@/lib/db/notifications";
+import { WatchedListener } from "@/lib/db/watched-listener";
 import { env } from "@/lib/env";
-import { Heartbeat } from "@/lib/auth/sessions/revocation-heartbeat";
 import { RevokedSet } from "@/lib/auth/sessions/revoked-set";
 
 const CHANNEL = "session_revoked";
-const TICK_MS = 250;
 const ECHO_WAIT_MS = 1_000;
-const RETRY_MS = [250, 1_000, 5_000];
 // Tokens are checked against revocations this old; the slack covers clock differences
 // between this server and the database's clock, which stamps revokedAt.
 const RETAIN_MS = (env.ACCESS_TOKEN_TTL + 60) * 1000;
@@ -34,23 +31,28 @@ export type RevocationStatus = "revoked" | "live" | "unknown";
 
 export class RevocationView {
   private revoked = new RevokedSet();
-  private heartbeat = new Heartbeat();
-  private subscription: Subscription | null = null;
-  private state: "idle" | "starting" | "synced" | "retrying" = "idle";
-  private failures = 0;
-  private timer: NodeJS.Timeout | null = null;
-
-  private started: Promise<void> | null = null;
+  private listener = new WatchedListener({
+    channels: [CHANNEL],
+    heartbeatPrefix: "session_revoked_heartbeat",
+    sync: () => this.loadRecent(),
+    onMessage: (_channel, payload) => {
+      // "<session id> <the trigger's clock in ms>"; the clock is for measuring delivery.
+      const [id] = payload.split(" ");
+      if (id) this.revoked.hear(id, Date.now());
+    },
+    onTick: (now) => this.revoked.prune(now, RETAIN_MS),
+    lostMessage: (reason) => `Revocation listener lost (${reason}): reading sessions from the database until it is back`,
+    backMessage: "Revocation listener is back: sessions are checked in memory again",
+  });
 
   /** Starts listening, if not yet; resolves when in sync or when that failed. */
   ensureStarted(): Promise<void> {
-    if (this.state === "idle") this.started = this.start();
-    return this.started ?? Promise.resolve();
+    return this.listener.ensureStarted();
   }
 
   status(sessionId: string): RevocationStatus {
     void this.ensureStarted();
-    if (this.state !== "synced") return "unknown";
+    if (!this.listener.synced) return "unknown";
     return this.revoked.has(sessionId) ? "revoked" : "live";
   }
 
@@ -59,30 +61,7 @@ export class RevocationView {
     this.revoked.add(sessionIds, Date.now());
     // Not yet listening: once LISTEN is in place, the recent revocations it loads include these.
     await this.ensureStarted();
-    if (this.state === "synced") await this.revoked.heard(sessionIds, ECHO_WAIT_MS);
-  }
-
-  private async start(): Promise<void> {
-    this.state = "starting";
-    try {
-      const subscription = await listen([CHANNEL, this.heartbeat.channel], {
-        onMessage: (channel, payload) => this.onMessage(channel, payload),
-        onLost: (reason) => this.lose(reason),
-        onClosed: () => this.stop(),
-      });
-      if (this.state !== "starting") return void subscription.close();
-      this.subscription = subscription;
-      await this.loadRecent();
-      if (this.state !== "starting") return;
-      this.state = "synced";
-      if (this.failures > 0) console.log("Revocation listener is back: sessions are checked in memory again");
-      this.failures = 0;
-      this.heartbeat.start(Date.now());
-      this.timer = setInterval(() => this.tick(), TICK_MS);
-      this.timer.unref();
-    } catch (error) {
-      this.lose(error instanceof Error ? error.message : String(error));
-    }
+    if (this.listener.synced) await this.revoked.heard(sessionIds, ECHO_WAIT_MS);
   }
 
   /** Revocations committed before LISTEN took effect; later ones arrive as notifications. */
@@ -93,58 +72,6 @@ export class RevocationView {
     for (const row of rows) this.revoked.hear(row.sessionId, row.revokedAt.getTime());
     // The table only needs what a view might load; any instance may clear out the rest.
     await db.sessionRevocation.deleteMany({ where: { revokedAt: { lt: new Date(Date.now() - 2 * RETAIN_MS) } } });
-  }
-
-  private onMessage(channel: string, payload: string): void {
-    if (channel === this.heartbeat.channel) return this.heartbeat.echo(payload);
-    // "<session id> <the trigger's clock in ms>"; the clock is for measuring delivery.
-    const [id] = payload.split(" ");
-    if (id) this.revoked.hear(id, Date.now());
-  }
-
-  private tick(): void {
-    const now = Date.now();
-    const silence = this.heartbeat.silence(now);
-    if (silence) return this.lose(silence);
-    // In-process PGlite cannot go quiet; a server connection can.
-    const subscription = this.subscription;
-    if (subscription?.remote) {
-      this.heartbeat.beatIfDue(now, (channel, payload) => {
-        subscription.notify(channel, payload).catch((error: unknown) => {
-          this.lose(error instanceof Error ? error.message : String(error));
-        });
-      });
-    }
-    this.revoked.prune(now, RETAIN_MS);
-  }
-
-  private lose(reason: string): void {
-    if (this.state === "idle" || this.state === "retrying") return;
-    if (this.failures === 0) {
-      console.warn(`Revocation listener lost (${reason}): reading sessions from the database until it is back`);
-    }
-    this.halt();
-    this.state = "retrying";
-    const delay = RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)];
-    this.timer = setTimeout(() => {
-      this.started = this.start();
-    }, delay);
-    this.timer.unref();
-  }
-
-  /** closeDb(): forget everything; the next status() starts listening again. */
-  private stop(): void {
-    this.halt();
-    this.state = "idle";
-    this.failures = 0;
-  }
-
-  private halt(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    this.heartbeat.stop();
-    void this.subscription?.close();
-    this.subscription = null;
   }
 }
 

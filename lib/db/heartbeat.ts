@@ -1,6 +1,6 @@
 // A heartbeat sent through the database to a listener's own connection: a server
 // connection can go quiet without an error, and only a missing echo shows it. Its owner
-// (the revocation view, the signing-key set) ticks it every few hundred milliseconds.
+// (lib/db/watched-listener.ts) ticks it every few hundred milliseconds.
 import "server-only";
 import { randomBytes } from "node:crypto";
 
