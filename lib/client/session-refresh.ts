@@ -10,14 +10,11 @@
 // the token itself is never stored. A request made shortly before that time refreshes
 // first, instead of being refused with 401 and sent again.
 //
-// Whether there is a session to refresh at all, the browser learns from the session hint:
-// a cookie the server sets and clears with the HttpOnly refresh cookie, holding only "1"
-// (lib/auth/identity/cookies.ts). Without it no refresh is sent: on a signed-out page it
-// could only be refused (a 401 in every signed-out visitor's console, for nothing).
+// A signed-out page sends no refresh: the one that would, the login page's silent check,
+// runs only when the page's server saw the session hint (app/(auth)/login/page.tsx).
 
 import { endpointPath } from "@/lib/api/endpoint";
 import { auth } from "@/lib/api/endpoints";
-import { cookieNames, SESSION_HINT_VALUE } from "@/lib/auth/identity/cookies";
 
 const REFRESHED_AT = "jwt-items:refreshed-at";
 const REFRESH_AFTER = "jwt-items:refresh-after";
@@ -33,7 +30,6 @@ let lastRefreshAt = 0;
 
 /** Trades the refresh cookie for fresh cookies, at most once at a time across tabs. */
 export function refreshSession(): Promise<boolean> {
-  if (!hasSessionHint()) return Promise.resolve(false);
   const decidedAt = Date.now();
   inflight ??= refreshOnce(decidedAt).finally(() => {
     inflight = null;
@@ -96,16 +92,6 @@ async function postRefresh(): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** True when the browser holds a refresh cookie, as far as the server's hint beside it says. */
-export function hasSessionHint(): boolean {
-  if (typeof document === "undefined") return false;
-  const names = new Set([cookieNames(false).hint, cookieNames(true).hint]);
-  return document.cookie.split(";").some((part) => {
-    const [name, value] = part.trim().split("=");
-    return name !== undefined && names.has(name) && value === SESSION_HINT_VALUE;
-  });
 }
 
 // localStorage can be missing or throw (storage disabled, a sandboxed frame): then every

@@ -14,10 +14,7 @@ import { ENDPOINT_TABLE_FILE, renderEndpointTable } from "@/scripts/api-routes";
 const problem = (status: number, code: string) =>
   new Response(JSON.stringify({ status, code, detail: code, errors: [] }), { status, headers: { "content-type": "application/problem+json" } });
 
-/**
- * Answers each request in turn and records it as "METHOD path". The browser is signed in:
- * it holds the session hint that the refresh cookie comes with (decision 0043).
- */
+/** Answers each request in turn and records it as "METHOD path". */
 function serve(...answers: Response[]): string[] {
   const sent: string[] = [];
   vi.stubGlobal("fetch", (url: string, init: RequestInit) => {
@@ -25,7 +22,6 @@ function serve(...answers: Response[]): string[] {
     return Promise.resolve(answers.shift() ?? new Response(null, { status: 204 }));
   });
   vi.stubGlobal("window", { location: { pathname: "/items", search: "", assign: vi.fn() } });
-  vi.stubGlobal("document", { cookie: "session_hint=1" });
   return sent;
 }
 
@@ -71,14 +67,6 @@ describe("call()", () => {
     const sent = serve(problem(401, "token_expired"), new Response(JSON.stringify({ expires_in: 900 }), { status: 200 }));
     await call(endpoints.items.deleteItem, { params: { id: "0193" } });
     expect(sent).toEqual(["DELETE /api/items/0193", "POST /api/auth/refresh", "DELETE /api/items/0193"]);
-  });
-
-  it("sends no refresh when the browser holds no session to refresh, and leaves for the login page", async () => {
-    const sent = serve(problem(401, "authentication_required"));
-    vi.stubGlobal("document", { cookie: "" });
-    void call(endpoints.items.deleteItem, { params: { id: "0193" } });
-    await vi.waitFor(() => expect(window.location.assign).toHaveBeenCalled());
-    expect(sent).toEqual(["DELETE /api/items/0193"]);
   });
 
   it("hands a sensitive action's 401 step_up_required to the page: no refresh, and no leaving for the login page", async () => {

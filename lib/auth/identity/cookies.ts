@@ -6,10 +6,12 @@
 // sibling subdomain cannot plant a token of its own under these names. Edge-safe:
 // middleware reads the access cookie through here.
 //
-// Beside them, `session_hint` holds no token, only "1": scripts may read it, so the browser
-// knows whether there is a session to refresh at all and a signed-out page asks for no
-// refresh that can only fail (docs/decisions/0043-session-hint-cookie.md). It lives and
-// dies with the refresh cookie; the server never reads it.
+// Beside them, `session_hint` holds no token, only "1", and is HttpOnly like every cookie of
+// the app. The refresh cookie goes only to /api/auth, so a page's server cannot see it; the
+// hint, at Path=/, tells the login page's render whether there is a session to refresh at
+// all, so a signed-out visit asks for no refresh that can only fail
+// (docs/decisions/0043-session-hint-cookie.md). It lives and dies with the refresh cookie
+// and authenticates nothing.
 
 export type CookieNames = { access: string; refresh: string; device: string; hint: string };
 
@@ -23,6 +25,11 @@ const PREFIXED: CookieNames = {
 
 /** The session hint's value: a fact ("this browser holds a refresh cookie"), never a secret. */
 export const SESSION_HINT_VALUE = "1";
+
+/** Whether the request carries the session hint: the browser holds a refresh cookie, as far as it says. */
+export function carriesSessionHint(request: { headers: Headers }, names: CookieNames): boolean {
+  return readCookie(request, names.hint) === SESSION_HINT_VALUE;
+}
 
 /** The names of the auth cookies: prefixed when the app is served over HTTPS (servedOverHttps). */
 export const cookieNames = (https: boolean): CookieNames => (https ? PREFIXED : PLAIN);

@@ -5,7 +5,7 @@
 // clients (curl, apps, services) get it in the body, where they asked for it. The device
 // token of a signup or login (lib/auth/identity/device-tokens.ts) goes the same way.
 // This is also the one place that writes and clears the auth cookies, and the session
-// hint beside the refresh cookie (lib/auth/identity/cookies.ts), which scripts may read.
+// hint beside the refresh cookie (lib/auth/identity/cookies.ts), HttpOnly like them.
 import { cookieWithToken, DEVICE_COOKIE_MAX_AGE } from "@/lib/auth/identity/device-tokens";
 import { SESSION_HINT_VALUE } from "@/lib/auth/identity/cookies";
 import type { RequestContext } from "@/lib/auth/identity/request-context";
@@ -52,12 +52,11 @@ export function deliverTokens(
   return inBody ? { ...answer, device_token: issued.deviceToken } : answer;
 }
 
-type CookieSpec = { name: string; value: string; path: string; sameSite: "Lax" | "Strict"; maxAge: number; readable?: boolean };
+type CookieSpec = { name: string; value: string; path: string; sameSite: "Lax" | "Strict"; maxAge: number };
 
-/** A cookie is HttpOnly unless it is `readable`: only the session hint, which holds no token. */
+/** Every cookie is HttpOnly: no script reads any of them, the session hint included. */
 function append(context: RequestContext, headers: Headers, spec: CookieSpec): void {
-  const parts = [`${spec.name}=${encodeURIComponent(spec.value)}`, `Path=${spec.path}`, `Max-Age=${spec.maxAge}`];
-  if (!spec.readable) parts.push("HttpOnly");
+  const parts = [`${spec.name}=${encodeURIComponent(spec.value)}`, `Path=${spec.path}`, `Max-Age=${spec.maxAge}`, "HttpOnly"];
   parts.push(`SameSite=${spec.sameSite}`);
   if (context.https) parts.push("Secure");
   headers.append("set-cookie", parts.join("; "));
@@ -67,7 +66,7 @@ function append(context: RequestContext, headers: Headers, spec: CookieSpec): vo
 function setAuthCookies(context: RequestContext, headers: Headers, issued: IssuedTokens): void {
   setAccessCookie(context, headers, issued.grant);
   append(context, headers, { name: context.cookieNames.refresh, value: issued.refreshToken, path: "/api/auth", sameSite: "Strict", maxAge: issued.refreshExpiresIn });
-  const hint = { name: context.cookieNames.hint, value: SESSION_HINT_VALUE, path: "/", sameSite: "Lax" as const, readable: true };
+  const hint = { name: context.cookieNames.hint, value: SESSION_HINT_VALUE, path: "/", sameSite: "Lax" as const };
   append(context, headers, { ...hint, maxAge: issued.refreshExpiresIn });
 }
 
@@ -84,5 +83,5 @@ export function clearAuthCookies(context: RequestContext, headers: Headers): voi
   const { access, refresh, hint } = context.cookieNames;
   append(context, headers, { name: access, value: "", path: "/", sameSite: "Lax", maxAge: 0 });
   append(context, headers, { name: refresh, value: "", path: "/api/auth", sameSite: "Strict", maxAge: 0 });
-  append(context, headers, { name: hint, value: "", path: "/", sameSite: "Lax", maxAge: 0, readable: true });
+  append(context, headers, { name: hint, value: "", path: "/", sameSite: "Lax", maxAge: 0 });
 }
