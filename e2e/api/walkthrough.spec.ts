@@ -1,19 +1,24 @@
 // The README's walk-through with curl ("A walk-through with curl"), read from the README and
-// run line by line by bash against the `api` project's `npm start`, every answer checked:
+// run line by line by bash against an `npm start` of its own, every answer checked:
 // what an API client (curl, a script, a mobile app) sees, with bearer tokens and JSON bodies
 // only. The lines are the README's own, so the page cannot drift from what the server does.
 // The test changes only what the README asks a reader to choose: the server's address and
 // the two email addresses (fresh ones, so that a reused database never holds them). It reads
 // mail as the README says, `npm run -s outbox` from the repository's folder, with
-// MAIL_OUTBOX_DIR naming this server's outbox.
+// MAIL_OUTBOX_DIR naming this server's outbox. Its own server, on a fresh database (embedded,
+// or a PostgreSQL database of its own under E2E_DATABASE_URL), with the production limits: a
+// reader runs the walk-through on a server nobody else used, while the `api` project's server
+// has seen other specs lock 127.0.0.1 out of logins on purpose (client-address.spec.ts).
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { tmpdir } from "node:os";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { simpleParser } from "mailparser";
-import { outboxDir } from "../support/outbox";
+import pg from "pg";
+import { startServer, type ServerProcess } from "../support/server-process";
 
 const HEADING = "### A walk-through with curl";
 
@@ -210,7 +215,7 @@ const STEPS: Step[] = [
     starts: "curl -s -X DELETE $APP/api/items/$ID",
     check: async (answer, context) => {
       await status(204)(answer);
-      const read = await context.request.get(`/api/items/${context.seen.item}`, { headers: await bearer(context) });
+      const read = await context.request.get(`${context.app}/api/items/${context.seen.item}`, { headers: await bearer(context) });
       expect(read.status()).toBe(404);
     },
   },
@@ -236,7 +241,7 @@ const STEPS: Step[] = [
     starts: 'curl -s -X DELETE "$APP/api/auth/sessions?except=current"',
     check: async (answer, context) => {
       await status(204)(answer);
-      const left = await context.request.get("/api/auth/sessions", { headers: await bearer(context) });
+      const left = await context.request.get(`${context.app}/api/auth/sessions`, { headers: await bearer(context) });
       expect((await left.json()).sessions).toEqual([expect.objectContaining({ current: true })]);
     },
   },
@@ -290,19 +295,42 @@ function ours(command: string, context: Context): string {
   return command;
 }
 
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 23;
+const OUTBOX = path.join(tmpdir(), `jwt-items-e2e-walkthrough-${PORT}`);
+const serverUrl = process.env.E2E_DATABASE_URL;
+const WALKTHROUGH_DB = "jwt_items_e2e_walkthrough";
+
+async function onServer(sql: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(sql).finally(() => client.end());
+}
+
+/** A server as a reader starts one: fresh data, production limits, mail to its own outbox. */
+async function readersServer(): Promise<ServerProcess> {
+  rmSync(OUTBOX, { recursive: true, force: true });
+  let database: Record<string, string> = { PGLITE_DATA_DIR: "memory://" };
+  if (serverUrl) {
+    await onServer(`DROP DATABASE IF EXISTS ${WALKTHROUGH_DB} WITH (FORCE)`);
+    await onServer(`CREATE DATABASE ${WALKTHROUGH_DB}`);
+    database = { DATABASE_URL: Object.assign(new URL(serverUrl), { pathname: `/${WALKTHROUGH_DB}` }).toString() };
+  }
+  return startServer(PORT, { ...database, MAIL_OUTBOX_DIR: OUTBOX, SIGNUP_MAX_PER_IP: "10", LOGIN_MAX_FAILURES_PER_IP: "30", WEB_CONCURRENCY: "1" });
+}
+
 test("the README's walk-through with curl runs as written: signup, verification, items, refresh, sessions, reset, email change and revert", async ({
   request,
-  baseURL,
 }) => {
   test.setTimeout(120_000);
+  const server = await readersServer();
   const commands = readmeCommands();
   // Each of the README's commands is the step this test expects there, and none is left out.
   expect(commands.map((command, index) => command.slice(0, STEPS[index]?.starts.length ?? command.length))).toEqual(
     STEPS.map((step) => step.starts),
   );
 
-  const app = baseURL ?? "";
-  const outbox = path.resolve(outboxDir(new URL(app).port));
+  const app = server.url;
+  const outbox = OUTBOX;
   const id = `${Date.now().toString(36)}-${randomUUID().slice(0, 8)}`;
   const context: Context = {
     terminal: new Terminal({ MAIL_OUTBOX_DIR: outbox }),
@@ -327,6 +355,8 @@ test("the README's walk-through with curl runs as written: signup, verification,
     }
   } finally {
     context.terminal.close();
+    await server.stop();
+    if (serverUrl) await onServer(`DROP DATABASE IF EXISTS ${WALKTHROUGH_DB} WITH (FORCE)`);
   }
 });
 
