@@ -17,17 +17,26 @@ test.afterEach(async () => {
   npmTree = [];
 });
 
-/** Ten logins sent at once: each one's status, or why it got none. */
-function tenLoginsAtOnce(url: string, email: string, password: string): Promise<Array<number | string>> {
-  return Promise.all(
+/**
+ * Signs up, sends ten logins at once and a SIGTERM to the server's process (npm's, when it
+ * was started through npm) while they are in flight: each login's status, or why it got none.
+ */
+async function sigtermDuringLogins(server: ServerProcess): Promise<Array<number | string>> {
+  const { email, password } = await signUp(server.url);
+  const logins = Promise.all(
     Array.from({ length: 10 }, () =>
-      fetch(`${url}/api/auth/login`, {
+      fetch(`${server.url}/api/auth/login`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ email, password }),
       }).then((r) => r.status, (error: Error) => error.message),
     ),
   );
+  // Long enough for all ten to reach the server on a busy machine, far shorter than the
+  // seconds the ten hashes take on its cores.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  server.child.kill("SIGTERM");
+  return logins;
 }
 
 test("a SIGTERM with logins in flight answers every one of them, then exits 0", async () => {
@@ -35,13 +44,7 @@ test("a SIGTERM with logins in flight answers every one of them, then exits 0", 
   // Ten logins at once for one email: past the per-email limit, which counts each attempt
   // before its password is checked (that limit has tests of its own).
   server = await startServer(PORT, { PGLITE_DATA_DIR: "memory://", BCRYPT_COST: "12", LOGIN_MAX_FAILURES_PER_EMAIL: "100" });
-  const { email, password } = await signUp(server.url);
-  const logins = tenLoginsAtOnce(server.url, email, password);
-  // Long enough for all ten to reach the server on a busy machine, far shorter than the
-  // seconds the ten hashes take on its cores.
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  server.child.kill("SIGTERM");
-  expect(await logins).toEqual(Array(10).fill(200));
+  expect(await sigtermDuringLogins(server)).toEqual(Array(10).fill(200));
   expect(await server.exited).toEqual({ code: 0, signal: null });
   // And it no longer accepts connections.
   await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
@@ -76,11 +79,7 @@ test("a SIGTERM to the npm start process answers the logins in flight, then ever
   const tree = (npmTree = processTree(server.child.pid!));
   // npm, the primary node process and its worker (npm's `sh -c` is replaced by node).
   expect(tree.length).toBeGreaterThanOrEqual(3);
-  const { email, password } = await signUp(server.url);
-  const logins = tenLoginsAtOnce(server.url, email, password);
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  server.child.kill("SIGTERM");
-  expect(await logins).toEqual(Array(10).fill(200));
+  expect(await sigtermDuringLogins(server)).toEqual(Array(10).fill(200));
   // npm waits for its script and exits as it did: 0, a graceful stop.
   expect(await server.exited).toEqual({ code: 0, signal: null });
   await expect.poll(() => tree.filter(isRunning), { timeout: 10_000 }).toEqual([]);
