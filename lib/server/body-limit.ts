@@ -97,7 +97,7 @@ function tooSlow(timeoutMs: number): Response {
  * may still be on its way, and reading it to find the next request would cost what the
  * refusal saves.
  */
-function refuse(res: ServerResponse, response: Response): void {
+export function refuse(res: ServerResponse, response: Response): void {
   void response.text().then((body) => {
     if (res.headersSent || res.destroyed) return;
     if (res.socket) closeLingering(res.socket);

@@ -6,6 +6,7 @@ import { STATUS_CODES } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { problem } from "@/lib/http/problem";
+import { refuse } from "@/lib/server/body-limit";
 
 type ParserError = Error & { code?: string };
 
@@ -52,11 +53,6 @@ export const MAX_TARGET_BYTES = 4096;
 /** Answers 414 and returns true when the request's target is over MAX_TARGET_BYTES. */
 export function refuseLongTarget(req: IncomingMessage, res: ServerResponse): boolean {
   if (Buffer.byteLength(req.url ?? "") <= MAX_TARGET_BYTES) return false;
-  const response = problem(414, { code: "uri_too_long", detail: "The request's path and query exceed 4 KiB." });
-  void response.text().then((body) => {
-    if (res.headersSent || res.destroyed) return;
-    res.writeHead(414, { ...Object.fromEntries(response.headers), "content-length": Buffer.byteLength(body), connection: "close" });
-    res.end(body);
-  });
+  refuse(res, problem(414, { code: "uri_too_long", detail: "The request's path and query exceed 4 KiB." }));
   return true;
 }
